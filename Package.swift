@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "PeatConsole",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PeatEvents", targets: ["PeatEvents"]),
+        .library(name: "Console", targets: ["Console"]),
+        .executable(name: "peat-console", targets: ["peat-console"]),
+        .executable(name: "peat-bench", targets: ["peat-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    ],
+    targets: [
+        // The event core: schema, emitter, queue, schedulers, store, link model, codecs.
+        .target(
+            name: "PeatEvents",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+        // The app: state, actions, update, views, cell buffer. No terminal library here.
+        .target(name: "Console", dependencies: ["PeatEvents"]),
+        // ncursesw, wrapped for Swift (macros and globals Swift cannot import directly).
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only module that touches ncurses.
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "Console"]),
+        .executableTarget(
+            name: "peat-console",
+            dependencies: [
+                "PeatEvents", "Console", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "peat-bench", dependencies: ["PeatEvents", "Console"]),
+        .testTarget(name: "PeatEventsTests", dependencies: ["PeatEvents"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PeatEvents"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents"]),
+    ]
+)

@@ -1,0 +1,190 @@
+import Foundation
+import Synchronization
+
+/// A node's event emitter (ADR-027): accepts events from software on the node, keeps QUERY
+/// and LOCAL events in the local store, and queues SUMMARY and FULL events by priority for
+/// the parent tier.
+///
+/// A port of the reference `EventEmitter` (peat-protocol 0.9.0-rc.7). Synchronous and safe to
+/// call from several threads: the queue and the store each sit behind their own lock, as in
+/// the reference.
+public final class EventEmitter: Sendable {
+    /// This node's id; generated event ids are `"<nodeID>-<n>"`.
+    public let nodeID: String
+    /// The formation this node belongs to.
+    public let formationID: String
+    /// Where timestamps come from.
+    public let clock: any EventClock
+
+    private let queue: Mutex<PriorityEventQueue>
+    private let store = Mutex(LocalStore())
+    private let counter = Atomic<UInt64>(0)
+
+    /// Creates an emitter with an empty queue and store.
+    public init(nodeID: String, formationID: String, policy: SchedulingPolicy = .reference,
+                clock: any EventClock = SystemClock()) {
+        self.nodeID = nodeID
+        self.formationID = formationID
+        self.clock = clock
+        self.queue = Mutex(PriorityEventQueue(policy: policy))
+    }
+
+    // MARK: Emitting
+
+    /// Routes `event` by its propagation: LOCAL and QUERY to the local store (replacing an
+    /// event with the same id), SUMMARY and FULL (and an absent or unknown propagation) to
+    /// the outbound queue at its priority.
+    /// - Throws: `EmitterError` (operation `emit`, field `event_id`) when the id is empty;
+    ///   nothing is stored then.
+    public func emit(_ event: PeatEvent) throws {
+        guard !event.eventID.isEmpty else {
+            throw EmitterError(operation: "emit", field: "event_id", message: "Event must have an event_id")
+        }
+        if event.isStoredLocally {
+            store.withLock { _ = $0.insert(event) }
+        } else {
+            queue.withLock { $0.push(event) }
+        }
+    }
+
+    /// Builds an event with a generated id (`"<nodeID>-<n>"`, n from 1) and the current time,
+    /// emits it, and returns its id.
+    @discardableResult
+    public func emitNew(eventClass: EventClass, eventType: String, routing: AggregationPolicy,
+                        payloadTypeURL: String, payload: Data,
+                        sourceInstanceID: String? = nil) throws -> String {
+        var event = PeatEvent()
+        event.eventID = nextEventID()
+        event.timestamp = clock.now()
+        event.sourceNodeID = nodeID
+        event.sourceFormationID = formationID
+        if let sourceInstanceID { event.sourceInstanceID = sourceInstanceID }
+        event.eventClass = eventClass
+        event.eventType = eventType
+        event.routing = routing
+        event.payloadTypeURL = payloadTypeURL
+        event.payloadValue = payload
+        try emit(event)
+        return event.eventID
+    }
+
+    /// Emits a PRODUCT event `product.<type>`: TTL 300 s, aggregation window 1000 ms when
+    /// SUMMARY, else 0.
+    @discardableResult
+    public func emitProduct(_ productType: String, payload: Data, propagation: PropagationMode,
+                            priority: EventPriority) throws -> String {
+        try emitTyped(.product, "product." + productType, payload: payload, propagation: propagation,
+                      priority: priority, ttl: 300,
+                      window: propagation == .propagationSummary ? 1000 : 0)
+    }
+
+    /// Emits a TELEMETRY event `telemetry.<metric>`: QUERY, LOW, TTL 3600 s (kept locally).
+    @discardableResult
+    public func emitTelemetry(_ metricName: String, payload: Data) throws -> String {
+        try emitTyped(.telemetry, "telemetry." + metricName, payload: payload,
+                      propagation: .propagationQuery, priority: .priorityLow, ttl: 3600, window: 0)
+    }
+
+    /// Emits an ANOMALY event `anomaly.<type>`: FULL, HIGH, TTL 600 s.
+    @discardableResult
+    public func emitAnomaly(_ anomalyType: String, payload: Data) throws -> String {
+        try emitTyped(.anomaly, "anomaly." + anomalyType, payload: payload,
+                      propagation: .propagationFull, priority: .priorityHigh, ttl: 600, window: 0)
+    }
+
+    /// Emits an ANOMALY event `critical.<type>`: FULL, CRITICAL, TTL 300 s.
+    @discardableResult
+    public func emitCritical(_ eventType: String, payload: Data) throws -> String {
+        try emitTyped(.anomaly, "critical." + eventType, payload: payload,
+                      propagation: .propagationFull, priority: .priorityCritical, ttl: 300, window: 0)
+    }
+
+    private func emitTyped(_ eventClass: EventClass, _ eventType: String, payload: Data,
+                           propagation: PropagationMode, priority: EventPriority,
+                           ttl: UInt32, window: UInt32) throws -> String {
+        var routing = AggregationPolicy()
+        routing.propagation = propagation
+        routing.priority = priority
+        routing.ttlSeconds = ttl
+        routing.aggregationWindowMs = window
+        return try emitNew(eventClass: eventClass, eventType: eventType, routing: routing,
+                           payloadTypeURL: "type.peat/" + eventType, payload: payload)
+    }
+
+    private func nextEventID() -> String {
+        let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return nodeID + "-" + String(n)
+    }
+
+    // MARK: Transmitting
+
+    /// Every queued CRITICAL event, oldest first.
+    public func popCritical() -> [PeatEvent] {
+        queue.withLock { $0.popCritical() }
+    }
+
+    /// Every CRITICAL event (even beyond `max`), then what is left of `max` by weighted pop.
+    public func popEvents(max: Int) -> [PeatEvent] {
+        queue.withLock { q in
+            var events = q.popCritical()
+            let remaining = max - events.count
+            if remaining > 0 { events.append(contentsOf: q.popWeighted(max: remaining)) }
+            return events
+        }
+    }
+
+    /// True when a CRITICAL event is queued.
+    public var hasCritical: Bool { queue.withLock { $0.hasCritical } }
+
+    /// Events queued for the parent tier.
+    public var pendingCount: Int { queue.withLock { $0.count } }
+
+    /// Queued events per level, CRITICAL, HIGH, NORMAL, LOW.
+    public var pendingCounts: [Int] { queue.withLock { $0.counts } }
+
+    /// Queued events per event class.
+    public var pendingByClass: [EventClass: Int] {
+        queue.withLock { q in
+            var out: [EventClass: Int] = [:]
+            for level in PriorityLevel.allCases {
+                for e in q.events(at: level) { out[e.eventClass, default: 0] += 1 }
+            }
+            return out
+        }
+    }
+
+    /// The scheduler in use.
+    public var policy: SchedulingPolicy { queue.withLock { $0.policy } }
+
+    /// Switches the scheduler; queued events are kept.
+    public func setPolicy(_ policy: SchedulingPolicy) {
+        queue.withLock { $0.setPolicy(policy) }
+    }
+
+    /// What the scheduler has done so far.
+    public var schedulerStats: SchedulerStats { queue.withLock { $0.statistics } }
+
+    // MARK: Local store
+
+    /// Events in the local store.
+    public var localCount: Int { store.withLock { $0.count } }
+
+    /// Stored events of `eventType` (all when nil), in arrival order. A type query costs
+    /// O(matches).
+    public func queryLocal(eventType: String?) -> [PeatEvent] {
+        store.withLock { s in
+            if let eventType { return s.events(ofType: eventType) }
+            return s.all()
+        }
+    }
+
+    /// The stored event with `id`.
+    public func getLocal(_ id: String) -> PeatEvent? {
+        store.withLock { $0.event(id: id) }
+    }
+
+    /// One page of the local store, for browsing.
+    public func localPage(_ query: LocalQuery) -> LocalPage {
+        store.withLock { $0.page(query) }
+    }
+}

@@ -1,0 +1,250 @@
+import DequeModule
+
+/// The outbound queue of a node: four FIFO levels, CRITICAL…LOW, and a scheduler that decides
+/// how a weighted pop shares HIGH, NORMAL and LOW.
+///
+/// With `.reference` every result matches the Peat node's queue exactly, including its
+/// integer arithmetic and its defects (see SPEC.md). With `.fair` the pop is work-conserving
+/// and each level gets its weight's share within one event (smooth weighted round-robin), or,
+/// counting encoded bytes, within one event's size (deficit round-robin).
+///
+/// A value type; not synchronised (the emitter guards it with a lock).
+public struct PriorityEventQueue: Sendable {
+    /// The scheduler in use.
+    public private(set) var policy: SchedulingPolicy
+
+    private var levels: [Deque<PeatEvent>] = Array(repeating: Deque(), count: 4)
+    private var fair = FairState()
+    private var statCounters = StatCounters()
+
+    /// Creates an empty queue.
+    public init(policy: SchedulingPolicy = .reference) {
+        self.policy = policy
+    }
+
+    // MARK: Contents
+
+    /// Events queued at all levels.
+    public var count: Int { levels[0].count + levels[1].count + levels[2].count + levels[3].count }
+
+    /// True when nothing is queued.
+    public var isEmpty: Bool { count == 0 }
+
+    /// True when a CRITICAL event is queued.
+    public var hasCritical: Bool { !levels[0].isEmpty }
+
+    /// Events queued at `level`.
+    public func count(at level: PriorityLevel) -> Int { levels[level.rawValue].count }
+
+    /// Events queued per level, CRITICAL, HIGH, NORMAL, LOW.
+    public var counts: [Int] { levels.map(\.count) }
+
+    /// The events queued at `level`, oldest first.
+    public func events(at level: PriorityLevel) -> Deque<PeatEvent> { levels[level.rawValue] }
+
+    // MARK: Push and pop
+
+    /// Files `event` at its level (NORMAL when it has no routing or an unknown priority).
+    public mutating func push(_ event: PeatEvent) {
+        levels[event.priorityLevel.rawValue].append(event)
+    }
+
+    /// The head of the most urgent non-empty level.
+    public mutating func pop() -> PeatEvent? {
+        for level in 0..<4 where !levels[level].isEmpty {
+            return take(level)
+        }
+        return nil
+    }
+
+    /// Every CRITICAL event, oldest first.
+    public mutating func popCritical() -> [PeatEvent] {
+        var out: [PeatEvent] = []
+        out.reserveCapacity(levels[0].count)
+        while !levels[0].isEmpty { out.append(take(0)) }
+        return out
+    }
+
+    /// Up to `max` events shared between levels by the policy.
+    ///
+    /// `.reference` takes HIGH, NORMAL and LOW only (CRITICAL is `popCritical`'s), with the
+    /// reference's allocation: `high = max*50/100`, `normal = max*35/100`, unused HIGH
+    /// allocation rolling down to NORMAL, LOW taking the rest. `.fair` takes CRITICAL first,
+    /// then shares the rest by weight and never returns fewer than `min(max, count)`.
+    public mutating func popWeighted(max: Int) -> [PeatEvent] {
+        let asked = Swift.max(0, max)
+        let available = policy.kind == .fair ? count : count - levels[0].count
+        statCounters.weightedPops += 1
+        var out: [PeatEvent] = []
+        out.reserveCapacity(Swift.min(asked, available))
+        switch policy.kind {
+        case .reference: popReference(asked, into: &out)
+        case .fair: popFair(asked, into: &out)
+        }
+        if out.count < Swift.min(asked, available) { statCounters.shortPops += 1 }
+        return out
+    }
+
+    /// Empties every level. Statistics are kept; `resetStatistics()` clears them.
+    public mutating func removeAll() {
+        for i in 0..<4 { levels[i].removeAll() }
+        fair.reset()
+    }
+
+    /// Switches scheduler; queued events stay where they are, the fair state starts afresh.
+    public mutating func setPolicy(_ policy: SchedulingPolicy) {
+        self.policy = policy
+        fair.reset()
+    }
+
+    // MARK: Statistics
+
+    /// What the scheduler has done so far.
+    public var statistics: SchedulerStats {
+        var s = SchedulerStats()
+        s.served = statCounters.served
+        s.targetShare = policy.weights.fractions
+        let nonCritical = statCounters.served[1] + statCounters.served[2] + statCounters.served[3]
+        if nonCritical > 0 {
+            s.achievedShare = (1...3).map { Double(statCounters.served[$0]) / Double(nonCritical) }
+        }
+        let recent = statCounters.recent
+        if !recent.isEmpty {
+            var c = [0, 0, 0]
+            for l in recent { c[Int(l) - 1] += 1 }
+            s.recentShare = c.map { Double($0) / Double(recent.count) }
+        }
+        s.shortPops = statCounters.shortPops
+        s.inversions = statCounters.inversions
+        s.weightedPops = statCounters.weightedPops
+        return s
+    }
+
+    /// Clears the statistics.
+    public mutating func resetStatistics() { statCounters = StatCounters() }
+
+    // MARK: Internals
+
+    /// Removes the head of `level`, recording it in the statistics.
+    private mutating func take(_ level: Int) -> PeatEvent {
+        let e = levels[level].removeFirst()
+        fair.headCost[level] = -1
+        statCounters.record(level: level, highWaiting: !levels[1].isEmpty)
+        return e
+    }
+
+    private mutating func popReference(_ max: Int, into out: inout [PeatEvent]) {
+        guard max > 0 else { return }
+        let high = Self.percent(max, 50)
+        let normal = Self.percent(max, 35)
+        var h = 0
+        while h < Swift.min(high, max), !levels[1].isEmpty { out.append(take(1)); h += 1 }
+        let normalLimit = Swift.min(normal + (high - h), max - h)
+        var n = 0
+        while n < normalLimit, !levels[2].isEmpty { out.append(take(2)); n += 1 }
+        var l = 0
+        while l < max - h - n, !levels[3].isEmpty { out.append(take(3)); l += 1 }
+    }
+
+    /// `x * p / 100` rounded down as the reference computes it, without overflowing.
+    @inline(__always)
+    static func percent(_ x: Int, _ p: Int) -> Int { (x / 100) * p + (x % 100) * p / 100 }
+
+    private mutating func popFair(_ max: Int, into out: inout [PeatEvent]) {
+        while out.count < max, !levels[0].isEmpty { out.append(take(0)) }
+        while out.count < max, let level = nextFairLevel() { out.append(take(level)) }
+        if levels[1].isEmpty && levels[2].isEmpty && levels[3].isEmpty { fair.reset() }
+    }
+
+    /// The level the fair scheduler serves next, or nil when HIGH, NORMAL and LOW are empty.
+    private mutating func nextFairLevel() -> Int? {
+        guard !(levels[1].isEmpty && levels[2].isEmpty && levels[3].isEmpty) else { return nil }
+        let w = policy.weights.values
+        switch policy.cost {
+        case .events:
+            // Smooth weighted round-robin over the backlogged levels: every pick credits each
+            // backlogged level its weight and charges the winner the backlogged total, so
+            // each level's count stays within one event of its exact share.
+            var total = 0
+            var best = -1
+            for i in 1...3 where !levels[i].isEmpty {
+                total += w[i - 1]
+                fair.current[i - 1] += w[i - 1]
+                if best < 0 || fair.current[i - 1] > fair.current[best - 1] { best = i }
+            }
+            fair.current[best - 1] -= total
+            return best
+        case .encodedBytes:
+            // Deficit round-robin: a level's turn adds its quantum; it is served while its
+            // head fits in the deficit; an emptied level forfeits what it had left.
+            while true {
+                let i = fair.turn
+                if levels[i].isEmpty {
+                    fair.deficit[i - 1] = 0
+                    fair.nextTurn()
+                    continue
+                }
+                if !fair.turnCharged {
+                    fair.deficit[i - 1] += w[i - 1] * FairState.quantumBytesPerWeight
+                    fair.turnCharged = true
+                }
+                if fair.headCost[i] < 0 { fair.headCost[i] = levels[i][levels[i].startIndex].encodedSize }
+                let cost = fair.headCost[i]
+                if cost <= fair.deficit[i - 1] {
+                    fair.deficit[i - 1] -= cost
+                    if levels[i].count == 1 {
+                        fair.deficit[i - 1] = 0
+                        fair.nextTurn()
+                    }
+                    return i
+                }
+                fair.nextTurn()
+            }
+        }
+    }
+}
+
+/// State the fair scheduler carries between calls.
+private struct FairState: Sendable {
+    /// Smooth weighted round-robin credit per HIGH, NORMAL, LOW.
+    var current = [0, 0, 0]
+    /// Deficit round-robin: whose turn (1…3), whether its quantum was added, deficits.
+    var turn = 1
+    var turnCharged = false
+    var deficit = [0, 0, 0]
+    /// Encoded size of each level's head (−1: not measured yet).
+    var headCost = [-1, -1, -1, -1]
+
+    /// Bytes of quantum per unit of weight (50 → 6,400 bytes a turn).
+    static let quantumBytesPerWeight = 128
+
+    mutating func nextTurn() {
+        turn = turn == 3 ? 1 : turn + 1
+        turnCharged = false
+    }
+
+    mutating func reset() {
+        current = [0, 0, 0]
+        turn = 1
+        turnCharged = false
+        deficit = [0, 0, 0]
+    }
+}
+
+/// Raw counters behind `SchedulerStats`.
+private struct StatCounters: Sendable {
+    var served = [0, 0, 0, 0]
+    var shortPops = 0
+    var inversions = 0
+    var weightedPops = 0
+    /// Levels (1…3) of the last `SchedulerStats.recentWindow` non-critical pops.
+    var recent = Deque<UInt8>()
+
+    mutating func record(level: Int, highWaiting: Bool) {
+        served[level] += 1
+        guard level > 0 else { return }
+        if level == 3 && highWaiting { inversions += 1 }
+        if recent.count == SchedulerStats.recentWindow { recent.removeFirst() }
+        recent.append(UInt8(level))
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SwiftProtobuf
+
+/// One event emitted by software on a node (`cap.event.v1.PeatEvent`).
+public typealias PeatEvent = Cap_Event_V1_PeatEvent
+/// Seconds and nanoseconds since the Unix epoch (`cap.common.v1.Timestamp`).
+public typealias PeatTimestamp = Cap_Common_V1_Timestamp
+/// Routing policy carried by an event (`cap.event.v1.AggregationPolicy`).
+public typealias AggregationPolicy = Cap_Event_V1_AggregationPolicy
+/// What kind of thing an event reports.
+public typealias EventClass = Cap_Event_V1_EventClass
+/// Transmission priority; `.priorityCritical` is the proto3 zero value.
+public typealias EventPriority = Cap_Event_V1_EventPriority
+/// How far an event travels up the hierarchy; `.propagationFull` is the proto3 zero value.
+public typealias PropagationMode = Cap_Event_V1_PropagationMode
+/// Aggregate of SUMMARY events over a window.
+public typealias EventSummary = Cap_Event_V1_EventSummary
+/// A batch of events sent to the parent tier.
+public typealias EventBatch = Cap_Event_V1_EventBatch
+/// Filters of an `EventQuery`.
+public typealias EventFilters = Cap_Event_V1_EventFilters
+/// A query for events kept at a node.
+public typealias EventQuery = Cap_Event_V1_EventQuery
+/// The answer to an `EventQuery`.
+public typealias EventQueryResponse = Cap_Event_V1_EventQueryResponse
+
+/// The four outbound queue levels, most urgent first.
+///
+/// Unlike `EventPriority` (a wire enum that may carry unknown numbers) this is closed: it is
+/// where the queue actually files an event.
+public enum PriorityLevel: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {
+    case critical = 0, high, normal, low
+
+    /// `"CRITICAL"`, `"HIGH"`, `"NORMAL"`, `"LOW"`.
+    public var name: String {
+        switch self {
+        case .critical: "CRITICAL"
+        case .high: "HIGH"
+        case .normal: "NORMAL"
+        case .low: "LOW"
+        }
+    }
+
+    public var description: String { name }
+
+    /// The level for a wire priority: unknown numbers are NORMAL, as in the reference.
+    @inlinable
+    public init(_ priority: EventPriority) {
+        switch priority {
+        case .priorityCritical: self = .critical
+        case .priorityHigh: self = .high
+        case .priorityNormal: self = .normal
+        case .priorityLow: self = .low
+        case .UNRECOGNIZED: self = .normal
+        }
+    }
+
+    /// The wire priority of this level.
+    public var priority: EventPriority {
+        switch self {
+        case .critical: .priorityCritical
+        case .high: .priorityHigh
+        case .normal: .priorityNormal
+        case .low: .priorityLow
+        }
+    }
+
+    public static func < (a: PriorityLevel, b: PriorityLevel) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension PeatEvent {
+    /// The queue level the reference files this event at: its priority, or NORMAL when it
+    /// has no routing or an unknown priority number.
+    @inlinable
+    public var priorityLevel: PriorityLevel {
+        hasRouting ? PriorityLevel(routing.priority) : .normal
+    }
+
+    /// The propagation the reference acts on: FULL when there is no routing or the number is
+    /// unknown.
+    @inlinable
+    public var effectivePropagation: PropagationMode {
+        guard hasRouting else { return .propagationFull }
+        switch routing.propagation {
+        case .UNRECOGNIZED: return .propagationFull
+        case let p: return p
+        }
+    }
+
+    /// True when the emitter keeps this event in the local store (QUERY or LOCAL) rather than
+    /// queueing it for the parent tier.
+    @inlinable
+    public var isStoredLocally: Bool {
+        switch effectivePropagation {
+        case .propagationQuery, .propagationLocal: true
+        default: false
+        }
+    }
+
+    /// The event's size on the wire (its protobuf encoding), the unit of the link model.
+    public var encodedSize: Int {
+        (try? serializedBytes() as [UInt8])?.count ?? 0
+    }
+}
+
+extension EventClass {
+    /// A short lower-case name: `product`, `anomaly`, `telemetry`, `command`, `unspecified`,
+    /// or `class#N` for an unknown number.
+    public var name: String {
+        switch self {
+        case .unspecified: "unspecified"
+        case .product: "product"
+        case .anomaly: "anomaly"
+        case .telemetry: "telemetry"
+        case .command: "command"
+        case .UNRECOGNIZED(let n): "class#\(n)"
+        }
+    }
+}
+
+extension PropagationMode {
+    /// `FULL`, `SUMMARY`, `QUERY`, `LOCAL`, or `propagation#N` for an unknown number.
+    public var name: String {
+        switch self {
+        case .propagationFull: "FULL"
+        case .propagationSummary: "SUMMARY"
+        case .propagationQuery: "QUERY"
+        case .propagationLocal: "LOCAL"
+        case .UNRECOGNIZED(let n): "propagation#\(n)"
+        }
+    }
+}
+
+extension EventPriority {
+    /// `CRITICAL`, `HIGH`, `NORMAL`, `LOW`, or `priority#N` for an unknown number.
+    public var name: String {
+        switch self {
+        case .UNRECOGNIZED(let n): "priority#\(n)"
+        default: PriorityLevel(self).name
+        }
+    }
+}
