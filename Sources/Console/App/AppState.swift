@@ -1,0 +1,135 @@
+import PeatEvents
+
+/// Which scenario feeds the console.
+public enum ScenarioChoice: String, Sendable, CaseIterable {
+    /// The built-in demo node (`DemoScenario`) with auto-drain on.
+    case demo
+    /// Nothing is generated or popped until a key asks.
+    case none
+}
+
+/// How the console starts.
+public struct ConsoleOptions: Sendable {
+    public var scenario: ScenarioChoice = .demo
+    public var seed: UInt64 = 1
+    public var nodeID = "node-1"
+    public var formationID = "squad-1"
+    public var policy: SchedulingPolicy = .reference
+    /// How often the loop wakes when idle, milliseconds.
+    public var refreshMs = 100
+    /// Auto-drain rate in the demo, events per second.
+    public var linkRate = 40
+    /// Events per `space` step (and per auto-drain pop).
+    public var batchSize = 8
+
+    public init() {}
+}
+
+/// A selection and scroll position in a list.
+public struct ListPosition: Equatable, Sendable {
+    /// Index of the selected item.
+    public var selected = 0
+    /// Index of the first visible item.
+    public var scroll = 0
+
+    public init(selected: Int = 0, scroll: Int = 0) {
+        self.selected = selected
+        self.scroll = scroll
+    }
+
+    /// Keeps the selection within `count` items and visible in `rows` rows.
+    public mutating func normalize(count: Int, rows: Int) {
+        selected = count == 0 ? 0 : min(max(0, selected), count - 1)
+        if rows <= 0 { scroll = selected; return }
+        if selected < scroll { scroll = selected }
+        if selected >= scroll + rows { scroll = selected - rows + 1 }
+        scroll = max(0, min(scroll, max(0, count - rows)))
+    }
+}
+
+/// A message in the status line.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    /// When it was set (seconds since the epoch); it fades after `StatusMessage.lifetime`.
+    public var time: UInt64
+    /// Seconds a message stays.
+    public static let lifetime: UInt64 = 8
+}
+
+/// Everything on screen derives from this value.
+public struct AppState: Equatable, Sendable {
+    public var nodeID: String
+    public var formationID: String
+    public var scenario: ScenarioChoice
+    public var seed: UInt64
+    public var linkRate: Int
+
+    /// The screen.
+    public var size: Size
+    public var capabilities: TerminalCapabilities
+    /// The time shown (whole seconds since the epoch: ages change once a second).
+    public var now: UInt64 = 0
+
+    /// The core, as of the last change.
+    public var core = CoreSnapshot()
+
+    public var focus: Pane = .queue
+    public var alertsList = ListPosition()
+    public var browserList = ListPosition()
+    public var popLogList = ListPosition()
+    /// The applied browser filter (event type contains), "" for none.
+    public var filter = ""
+    /// The filter being typed, nil when not editing.
+    public var filterDraft: String?
+    public var batchSize: Int
+    public var paused = false
+    public var autoDrain: Bool
+    public var helpShown = false
+    /// The event shown in the detail view.
+    public var detail: PeatEvent?
+    public var detailScroll = 0
+    public var status: StatusMessage?
+    /// Keys pressed that nothing is bound to.
+    public var unknownKeys = 0
+    public var quitRequested = false
+
+    /// The starting state for `options` on a screen of `size`.
+    public init(options: ConsoleOptions, size: Size = Size(width: 80, height: 24),
+                capabilities: TerminalCapabilities = .init(colors: .none, unicode: true)) {
+        nodeID = options.nodeID
+        formationID = options.formationID
+        scenario = options.scenario
+        seed = options.seed
+        linkRate = options.linkRate
+        self.size = size
+        self.capabilities = capabilities
+        batchSize = max(1, options.batchSize)
+        autoDrain = options.scenario == .demo
+        core.policy = options.policy
+    }
+
+    /// The layout of the current screen.
+    public var layout: ScreenLayout { ScreenLayout(size: size, focus: focus) }
+
+    /// The filter the browser shows: the draft while typing, else the applied one.
+    public var effectiveFilter: String { filterDraft ?? filter }
+
+    /// The local-store page the browser needs.
+    public var browserQuery: LocalQuery {
+        let f = effectiveFilter
+        return LocalQuery(typeContains: f.isEmpty ? nil : f, offset: browserList.scroll,
+                          limit: max(1, layout.listRows(.browser)))
+    }
+
+    /// The event under the browser's selection, if it is on the current page.
+    public var selectedBrowserEvent: PeatEvent? {
+        let i = browserList.selected - core.browserOffset
+        return i >= 0 && i < core.browserRows.count ? core.browserRows[i] : nil
+    }
+
+    /// The alert under the alerts pane's selection.
+    public var selectedAlert: AlertRecord? {
+        alertsList.selected < core.alerts.count ? core.alerts[alertsList.selected] : nil
+    }
+}

@@ -1,0 +1,82 @@
+import PeatEvents
+
+/// A critical alert: a CRITICAL event this node emitted, kept for the operator to acknowledge.
+public struct AlertRecord: Equatable, Sendable {
+    /// The event as the emitter built it.
+    public var event: PeatEvent
+    /// Acknowledged by the operator (`x`).
+    public var acknowledged: Bool
+    /// Already popped from the outbound queue (sent towards the parent tier).
+    public var sent: Bool
+
+    public init(event: PeatEvent, acknowledged: Bool = false, sent: Bool = false) {
+        self.event = event
+        self.acknowledged = acknowledged
+        self.sent = sent
+    }
+
+    public var eventID: String { event.eventID }
+}
+
+/// One `popEvents` call as the pop log shows it.
+public struct PopStep: Equatable, Sendable {
+    /// 1, 2, 3… over the session.
+    public var number: Int
+    /// The `max` asked for.
+    public var asked: Int
+    /// Events returned (criticals included).
+    public var got: Int
+    /// The levels of the popped events in pop order (at most `PopStep.keptLevels`).
+    public var levels: [PriorityLevel]
+    /// Made by auto-drain rather than a key.
+    public var automatic: Bool
+    /// Fewer events than asked although more were pending.
+    public var short: Bool
+    /// When it happened (seconds since the epoch).
+    public var time: UInt64
+    /// How many identical consecutive empty pops this entry stands for.
+    public var repeats: Int = 1
+
+    /// At most this many levels are kept per step.
+    public static let keptLevels = 256
+}
+
+/// What the views need from the core, copied after every change so rendering never touches
+/// the emitter.
+public struct CoreSnapshot: Equatable, Sendable {
+    public var policy: SchedulingPolicy = .reference
+    /// Queued events per level, CRITICAL…LOW.
+    public var pendingCounts: [Int] = [0, 0, 0, 0]
+    /// Queued events per class.
+    public var pendingByClass: [EventClass: Int] = [:]
+    /// Queue depth per level sampled once a second, oldest first.
+    public var depthHistory: [[Int]] = [[], [], [], []]
+    public var stats = SchedulerStats()
+    /// Events in the local store.
+    public var localCount = 0
+    /// The local-store rows for the browser's current page and filter.
+    public var browserRows: [PeatEvent] = []
+    /// Rows matching the filter in all.
+    public var browserTotal = 0
+    /// The offset `browserRows` starts at.
+    public var browserOffset = 0
+    /// Critical alerts, newest first.
+    public var alerts: [AlertRecord] = []
+    /// The last pops, newest first.
+    public var popLog: [PopStep] = []
+    /// Events emitted and popped over the session.
+    public var emitted = 0
+    public var popped = 0
+    /// Recent rates, events per second.
+    public var emittedRate = 0.0
+    public var poppedRate = 0.0
+    /// Emitter calls that failed.
+    public var errors = 0
+
+    public init() {}
+
+    /// Alerts not yet acknowledged.
+    public var unacknowledged: Int { alerts.reduce(0) { $0 + ($1.acknowledged ? 0 : 1) } }
+    /// All queued events.
+    public var pending: Int { pendingCounts.reduce(0, +) }
+}

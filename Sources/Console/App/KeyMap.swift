@@ -1,0 +1,127 @@
+import PeatEvents
+
+/// Groups of keys in the help overlay.
+public enum KeyGroup: String, CaseIterable, Sendable {
+    case inject = "Inject"
+    case queue = "Queue"
+    case navigate = "Navigate"
+    case view = "View"
+    case filter = "While filtering"
+}
+
+/// One line of the key map: the keys, what they do, and how help and footer describe them.
+public struct KeyBinding: Sendable {
+    /// The keys that trigger the binding.
+    public var keys: [Key]
+    /// One action for all keys, or one per key (parallel to `keys`).
+    public var actions: [Action]
+    /// How the keys are written in help and footer ("1-4", "j/k").
+    public var keyLabel: String
+    /// A word or two for the footer.
+    public var label: String
+    /// A sentence for the help overlay.
+    public var help: String
+    public var group: KeyGroup
+    /// Footer priority: lower ranks stay when the footer is narrow; nil = help only.
+    public var footerRank: Int?
+
+    public init(_ keys: [Key], _ actions: [Action], keyLabel: String, label: String, help: String,
+                group: KeyGroup, footerRank: Int? = nil) {
+        self.keys = keys
+        self.actions = actions
+        self.keyLabel = keyLabel
+        self.label = label
+        self.help = help
+        self.group = group
+        self.footerRank = footerRank
+    }
+
+    /// The action for `key`, if the binding has it.
+    public func action(for key: Key) -> Action? {
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        return actions.count == 1 ? actions[0] : actions[i]
+    }
+}
+
+/// Keys → actions, as data: the footer and the help overlay are generated from it.
+public struct KeyMap: Sendable {
+    /// Bindings in normal mode, in help/footer order.
+    public var bindings: [KeyBinding]
+    /// Bindings while the filter is being typed (printable keys go into the filter).
+    public var filterBindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding], filterBindings: [KeyBinding]) {
+        self.bindings = bindings
+        self.filterBindings = filterBindings
+    }
+
+    /// The console's keys.
+    public static let standard = KeyMap(bindings: [
+        KeyBinding([.character("1"), .character("2"), .character("3"), .character("4")],
+                   [.inject(.critical), .inject(.high), .inject(.normal), .inject(.low)],
+                   keyLabel: "1-4", label: "inject",
+                   help: "inject a CRITICAL, HIGH, NORMAL or LOW event", group: .inject, footerRank: 2),
+        KeyBinding([.character("t")], [.injectTelemetry], keyLabel: "t", label: "telemetry",
+                   help: "inject a telemetry sample (QUERY: kept in the local store)", group: .inject, footerRank: 6),
+        KeyBinding([.character("b")], [.burst], keyLabel: "b", label: "burst",
+                   help: "inject a burst of 100 mixed events", group: .inject, footerRank: 8),
+        KeyBinding([.character(" ")], [.step], keyLabel: "Space", label: "pop",
+                   help: "pop one batch: popEvents(max: batch size)", group: .queue, footerRank: 3),
+        KeyBinding([.character("+"), .character("="), .character("-"), .character("_")],
+                   [.batchBigger, .batchBigger, .batchSmaller, .batchSmaller],
+                   keyLabel: "+/-", label: "batch", help: "double or halve the batch size", group: .queue, footerRank: 9),
+        KeyBinding([.character("a")], [.toggleAutoDrain], keyLabel: "a", label: "auto",
+                   help: "auto-drain on/off (pops at the link rate)", group: .queue, footerRank: 5),
+        KeyBinding([.character("p")], [.togglePause], keyLabel: "p", label: "pause",
+                   help: "pause/resume the generator and auto-drain", group: .queue, footerRank: 4),
+        KeyBinding([.character("w")], [.switchPolicy], keyLabel: "w", label: "policy",
+                   help: "switch scheduler: reference <-> fair", group: .queue, footerRank: 7),
+        KeyBinding([.character("x")], [.acknowledge], keyLabel: "x", label: "ack",
+                   help: "acknowledge the selected (or newest) critical alert", group: .queue, footerRank: 10),
+        KeyBinding([.tab, .backTab], [.focusNext, .focusPrevious], keyLabel: "Tab", label: "pane",
+                   help: "focus the next / previous pane (S-Tab)", group: .navigate, footerRank: 11),
+        KeyBinding([.character("j"), .down, .character("k"), .up], [.moveDown, .moveDown, .moveUp, .moveUp],
+                   keyLabel: "j/k", label: "move", help: "move the selection (also arrow keys)", group: .navigate),
+        KeyBinding([.pageDown, .pageUp, .control("d"), .control("u")], [.pageDown, .pageUp, .pageDown, .pageUp],
+                   keyLabel: "PgUp/PgDn", label: "page", help: "move a page (also ^U/^D)", group: .navigate),
+        KeyBinding([.character("g"), .home, .character("G"), .end], [.moveTop, .moveTop, .moveBottom, .moveBottom],
+                   keyLabel: "g/G", label: "top/end", help: "jump to the first / last item (also Home/End)", group: .navigate),
+        KeyBinding([.enter], [.openDetail], keyLabel: "Enter", label: "detail",
+                   help: "show every field of the selected event", group: .view, footerRank: 12),
+        KeyBinding([.escape], [.back], keyLabel: "Esc", label: "back",
+                   help: "close detail or help; clear the filter", group: .view),
+        KeyBinding([.character("/")], [.startFilter], keyLabel: "/", label: "filter",
+                   help: "filter the telemetry browser by event type", group: .view, footerRank: 13),
+        KeyBinding([.character("?"), .function(1)], [.toggleHelp], keyLabel: "?", label: "help",
+                   help: "show or hide this help (also F1)", group: .view, footerRank: 0),
+        KeyBinding([.character("q"), .control("c")], [.quit], keyLabel: "q", label: "quit",
+                   help: "quit (also ^C)", group: .view, footerRank: 1),
+    ], filterBindings: [
+        KeyBinding([], [], keyLabel: "text", label: "type filter",
+                   help: "type part of an event type, e.g. cpu or telemetry.mem", group: .filter, footerRank: 0),
+        KeyBinding([.enter], [.filterApply], keyLabel: "Enter", label: "apply",
+                   help: "apply the filter", group: .filter, footerRank: 1),
+        KeyBinding([.escape], [.filterCancel], keyLabel: "Esc", label: "cancel",
+                   help: "cancel and keep the previous filter", group: .filter, footerRank: 2),
+        KeyBinding([.backspace, .delete, .control("h")], [.filterBackspace], keyLabel: "Bksp", label: "delete",
+                   help: "delete the last character", group: .filter, footerRank: 3),
+    ])
+
+    /// The action for `key` in `state` (filter editing routes text into the filter); keys
+    /// nothing is bound to give `.unknownKey`.
+    public func action(for key: Key, in state: AppState) -> Action {
+        if state.filterDraft != nil {
+            for b in filterBindings { if let a = b.action(for: key) { return a } }
+            if case .character(let c) = key, TextWidth.of(c) > 0 { return .filterInput(c) }
+            if case .control("c") = key { return .quit }
+            return .unknownKey(key)
+        }
+        for b in bindings { if let a = b.action(for: key) { return a } }
+        return .unknownKey(key)
+    }
+
+    /// The bindings the footer offers in `state`.
+    public func footerBindings(in state: AppState) -> [KeyBinding] {
+        (state.filterDraft != nil ? filterBindings : bindings).filter { $0.footerRank != nil }
+    }
+}

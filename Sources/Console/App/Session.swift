@@ -1,0 +1,246 @@
+import Foundation
+import PeatEvents
+
+/// The one place where the console touches the core: it owns the emitter, the demo
+/// generator, the alert log and the pop log, performs effects, and takes snapshots.
+public final class Session {
+    public let emitter: EventEmitter
+    private var generator: DemoScenario?
+    private var random: SplitMix64
+    private var alerts: [AlertRecord] = []           // oldest first
+    private var popLog: [PopStep] = []               // oldest first
+    private var history: [[Int]] = [[], [], [], []]
+    private var steps = 0
+    private var emitted = 0
+    private var popped = 0
+    private var errors = 0
+    private var telemetryPresses = 0
+    private var lastTime: Double?
+    private var lastSecond: UInt64?
+    private var drainBudget = 0.0
+    private var rateSamples: [(second: UInt64, emitted: Int, popped: Int)] = []
+    private var emittedRate = 0.0
+    private var poppedRate = 0.0
+    /// Bumped on every change a snapshot would show.
+    public private(set) var version = 0
+
+    /// Alerts kept (oldest dropped first).
+    public static let alertCapacity = 500
+    /// Pop-log entries kept.
+    public static let popLogCapacity = 200
+    /// Depth samples kept per level (one a second).
+    public static let historyCapacity = 240
+    /// The longest stretch of time one wake-up may simulate, seconds (a stall must not flood).
+    public static let maxStep = 1.0
+
+    /// A session for `options`, reading time from `clock`.
+    public init(options: ConsoleOptions, clock: any EventClock) {
+        emitter = EventEmitter(nodeID: options.nodeID, formationID: options.formationID,
+                               policy: options.policy, clock: clock)
+        generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
+        random = SplitMix64(seed: options.seed ^ 0x5EED_C0DE)
+    }
+
+    /// Performs `effect`; returns a status line describing the outcome, if any.
+    @discardableResult
+    public func perform(_ effect: Effect) -> (text: String, isError: Bool)? {
+        switch effect {
+        case .inject(let level):
+            let e = Session.manual(level)
+            return emit(e).map { ("injected \(level.name) \(e.eventType) as \($0)", false) } ?? lastError
+        case .injectTelemetry:
+            let metrics = DemoScenario.metrics
+            let metric = metrics[telemetryPresses % metrics.count]
+            telemetryPresses += 1
+            let value = 20 + random.below(600) / 10
+            let payload = Data("\(metric)=\(value).\(random.below(10)) (manual)".utf8)
+            let e = DemoEmission(kind: .telemetry(metric), payload: payload)
+            return emit(e).map { ("injected telemetry.\(metric) as \($0) (local store)", false) } ?? lastError
+        case .burst(let count):
+            var made: [Int] = [0, 0, 0, 0, 0]
+            for e in burst(count) {
+                if emit(e) != nil { made[Session.slot(e)] += 1 }
+            }
+            return ("burst: \(made.reduce(0, +)) events (C\(made[0]) H\(made[1]) N\(made[2]) L\(made[3]) + \(made[4]) telemetry)", false)
+        case .pop(let max):
+            let step = pop(max: max, automatic: false)
+            if step.got == 0 { return ("step #\(step.number): asked \(max), got nothing (queue \(emitter.pendingCount == 0 ? "empty" : "not empty"))", step.short) }
+            return ("step #\(step.number): asked \(max), got \(step.got)", false)
+        case .setPolicy(let policy):
+            emitter.setPolicy(policy)
+            version += 1
+            return ("scheduling policy: \(policy)", false)
+        case .acknowledge(let id):
+            let index = id.flatMap { id in alerts.firstIndex { $0.eventID == id } }
+                ?? alerts.lastIndex { !$0.acknowledged }
+            guard let i = index, !alerts[i].acknowledged else { return ("no unacknowledged alerts", false) }
+            alerts[i].acknowledged = true
+            version += 1
+            return ("acknowledged \(alerts[i].event.eventType) \(alerts[i].eventID)", false)
+        case .advance(let time, let generate, let drainRate, let batch):
+            advance(to: time, generate: generate, drainRate: drainRate, batch: batch)
+            return nil
+        }
+    }
+
+    private var lastErrorText = ""
+    private var lastError: (text: String, isError: Bool) { (lastErrorText, true) }
+
+    /// Emits `emission`; records criticals as alerts. Returns the id, nil on error.
+    @discardableResult
+    func emit(_ emission: DemoEmission) -> String? {
+        do {
+            let id = try emission.emit(into: emitter)
+            emitted += 1
+            version += 1
+            if case .critical = emission.kind {
+                let event = emission.makeEvent(id: id, timestamp: emitter.clock.now(),
+                                               nodeID: emitter.nodeID, formationID: emitter.formationID)
+                alerts.append(AlertRecord(event: event))
+                if alerts.count > Session.alertCapacity { alerts.removeFirst(alerts.count - Session.alertCapacity) }
+            }
+            return id
+        } catch {
+            errors += 1
+            version += 1
+            lastErrorText = "emit failed: \(error)"
+            return nil
+        }
+    }
+
+    /// One `popEvents(max:)`, logged.
+    @discardableResult
+    func pop(max: Int, automatic: Bool) -> PopStep {
+        let pendingBefore = emitter.pendingCount
+        let events = emitter.popEvents(max: max)
+        popped += events.count
+        let levels = events.prefix(PopStep.keptLevels).map(\.priorityLevel)
+        if events.contains(where: { $0.priorityLevel == .critical }) {
+            let ids = Set(events.filter { $0.priorityLevel == .critical }.map(\.eventID))
+            for i in alerts.indices where ids.contains(alerts[i].eventID) { alerts[i].sent = true }
+        }
+        let short = events.count < Swift.min(max, pendingBefore)
+        let now = emitter.clock.now().seconds
+        if let last = popLog.last, last.got == 0, events.isEmpty, last.asked == max, last.automatic == automatic, automatic {
+            popLog[popLog.count - 1].repeats += 1
+            popLog[popLog.count - 1].time = now
+        } else {
+            steps += 1
+            popLog.append(PopStep(number: steps, asked: max, got: events.count, levels: Array(levels),
+                                  automatic: automatic, short: short, time: now))
+            if popLog.count > Session.popLogCapacity { popLog.removeFirst(popLog.count - Session.popLogCapacity) }
+        }
+        version += 1
+        return popLog[popLog.count - 1]
+    }
+
+    /// Lets time pass: the generator runs, auto-drain pops at `drainRate` events/s (fractional
+    /// budget carried), and once a second the depth history and rates are sampled.
+    func advance(to time: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int) {
+        let t = time.timeInterval
+        let dt = lastTime.map { Swift.min(Session.maxStep, Swift.max(0, t - $0)) } ?? 0
+        lastTime = t
+        if generate, dt > 0, var g = generator {
+            for e in g.advance(by: dt) { emit(e) }
+            generator = g
+        }
+        if drainRate > 0 {
+            let cap = Double(Swift.max(batch, drainRate))
+            drainBudget = Swift.min(cap, drainBudget + Double(drainRate) * dt)
+            var rounds = 0
+            while rounds < 64 {
+                let pending = emitter.pendingCount
+                guard pending > 0, drainBudget >= Double(Swift.min(batch, pending)) else { break }
+                let step = pop(max: batch, automatic: true)
+                drainBudget -= Double(Swift.max(1, step.got))
+                rounds += 1
+                if step.got == 0 { break }
+            }
+            if emitter.pendingCount == 0 { drainBudget = Swift.min(drainBudget, Double(batch)) }
+        } else {
+            drainBudget = 0
+        }
+        if time.seconds != lastSecond {
+            lastSecond = time.seconds
+            sample(second: time.seconds)
+        }
+    }
+
+    private func sample(second: UInt64) {
+        let counts = emitter.pendingCounts
+        for i in 0..<4 {
+            history[i].append(i < counts.count ? counts[i] : 0)
+            if history[i].count > Session.historyCapacity { history[i].removeFirst() }
+        }
+        rateSamples.append((second, emitted, popped))
+        if rateSamples.count > 6 { rateSamples.removeFirst() }
+        if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
+            let span = Double(last.second - first.second)
+            emittedRate = Double(last.emitted - first.emitted) / span
+            poppedRate = Double(last.popped - first.popped) / span
+        }
+        version += 1
+    }
+
+    /// A picture of the core for the views, with the browser page for `query`.
+    public func snapshot(query: LocalQuery) -> CoreSnapshot {
+        var s = CoreSnapshot()
+        s.policy = emitter.policy
+        s.pendingCounts = emitter.pendingCounts
+        s.pendingByClass = emitter.pendingByClass
+        s.depthHistory = history
+        s.stats = emitter.schedulerStats
+        s.localCount = emitter.localCount
+        let page = emitter.localPage(query)
+        s.browserRows = page.events
+        s.browserTotal = page.totalMatching
+        s.browserOffset = query.offset
+        s.alerts = alerts.reversed()
+        s.popLog = popLog.reversed()
+        s.emitted = emitted
+        s.popped = popped
+        s.emittedRate = emittedRate
+        s.poppedRate = poppedRate
+        s.errors = errors
+        return s
+    }
+
+    /// The synthetic event a `1`–`4` key injects.
+    static func manual(_ level: PriorityLevel) -> DemoEmission {
+        switch level {
+        case .critical: return DemoEmission(kind: .critical("manual"), payload: Data("injected from the console".utf8))
+        case .high: return DemoEmission(kind: .anomaly("manual"), payload: Data("injected from the console".utf8))
+        case .normal: return DemoEmission(kind: .product("detection", .propagationSummary, .priorityNormal), payload: Data("class=test conf=1.00 (manual)".utf8))
+        case .low: return DemoEmission(kind: .product("track", .propagationFull, .priorityLow), payload: Data("track=T000 (manual)".utf8))
+        }
+    }
+
+    /// 100 mixed events: 2 CRITICAL, 18 HIGH, 40 NORMAL, 25 LOW, 15 telemetry per hundred,
+    /// shuffled by the session's seeded generator.
+    func burst(_ count: Int) -> [DemoEmission] {
+        let mix: [(Int, Int)] = [(0, 2), (1, 18), (2, 40), (3, 25), (4, 15)]
+        var slots: [Int] = []
+        for (slot, perHundred) in mix { slots += Array(repeating: slot, count: perHundred * count / 100) }
+        while slots.count < count { slots.append(2) }
+        for i in stride(from: slots.count - 1, to: 0, by: -1) { slots.swapAt(i, random.below(i + 1)) }
+        let metrics = DemoScenario.metrics
+        return slots.enumerated().map { n, slot in
+            if slot == 4 {
+                let m = metrics[n % metrics.count]
+                return DemoEmission(kind: .telemetry(m), payload: Data("\(m)=\(random.below(100)) (burst)".utf8))
+            }
+            var e = Session.manual(PriorityLevel(rawValue: slot)!)
+            e.payload = Data("burst \(n + 1)/\(count)".utf8)
+            return e
+        }
+    }
+
+    private static func slot(_ e: DemoEmission) -> Int {
+        switch e.kind {
+        case .telemetry: return 4
+        case .critical: return 0
+        case .anomaly: return 1
+        case .product(_, _, let p): return p == .priorityLow ? 3 : p == .priorityNormal ? 2 : p == .priorityHigh ? 1 : 0
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import PeatEvents
+
+/// Batch sizes offered by `+`/`-`: powers of two.
+public enum BatchSize {
+    public static let minimum = 1
+    public static let maximum = 1024
+
+    /// The next power of two above `n` (capped).
+    public static func bigger(_ n: Int) -> Int {
+        var p = 1
+        while p <= n { p *= 2 }
+        return min(maximum, p)
+    }
+
+    /// The next power of two below `n` (at least 1).
+    public static func smaller(_ n: Int) -> Int {
+        var p = 1
+        while p * 2 < n { p *= 2 }
+        return max(minimum, n <= 1 ? 1 : p)
+    }
+}
+
+/// Applies `action` to `state` and returns what the core should do. Pure: no I/O, no clock.
+@discardableResult
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    var effects: [Effect] = []
+    switch action {
+    case .inject(let level): effects.append(.inject(level))
+    case .injectTelemetry: effects.append(.injectTelemetry)
+    case .burst: effects.append(.burst(count: 100))
+    case .step: effects.append(.pop(max: state.batchSize))
+    case .batchBigger:
+        state.batchSize = BatchSize.bigger(state.batchSize)
+        state.setStatus("batch size \(state.batchSize)")
+    case .batchSmaller:
+        state.batchSize = BatchSize.smaller(state.batchSize)
+        state.setStatus("batch size \(state.batchSize)")
+    case .toggleAutoDrain:
+        state.autoDrain.toggle()
+        state.setStatus(state.autoDrain ? "auto-drain on: \(state.linkRate) events/s in pops of \(state.batchSize)" : "auto-drain off")
+    case .togglePause:
+        state.paused.toggle()
+        state.setStatus(state.paused ? "paused: generator and auto-drain stopped (keys still work)" : "resumed")
+    case .switchPolicy:
+        effects.append(.setPolicy(state.core.policy == .reference ? .fair : .reference))
+    case .acknowledge:
+        if state.focus == .alerts, let a = state.selectedAlert, !a.acknowledged {
+            effects.append(.acknowledge(eventID: a.eventID))
+        } else {
+            effects.append(.acknowledge(eventID: nil))
+        }
+
+    case .focusNext, .focusPrevious:
+        state.focus = action == .focusNext ? state.focus.next : state.focus.previous
+        state.detail = nil
+    case .moveUp: state.move(by: -1)
+    case .moveDown: state.move(by: 1)
+    case .pageUp: state.move(by: -max(1, state.pageRows))
+    case .pageDown: state.move(by: max(1, state.pageRows))
+    case .moveTop: state.move(by: Int.min / 2)
+    case .moveBottom: state.move(by: Int.max / 2)
+    case .openDetail:
+        switch state.focus {
+        case .browser: state.openDetail(state.selectedBrowserEvent, empty: "no telemetry selected")
+        case .alerts: state.openDetail(state.selectedAlert?.event, empty: "no alert selected")
+        case .queue, .popLog: state.setStatus("Enter opens events in the alerts and telemetry panes (Tab to focus)")
+        }
+    case .back:
+        if state.helpShown { state.helpShown = false }
+        else if state.detail != nil { state.detail = nil }
+        else if !state.filter.isEmpty { state.filter = ""; state.browserList = ListPosition(); state.setStatus("filter cleared") }
+    case .startFilter:
+        state.filterDraft = state.filter
+        state.focus = .browser
+        state.detail = nil
+        state.helpShown = false
+    case .filterInput(let c):
+        if state.filterDraft != nil, state.filterDraft!.count < 64 {
+            state.filterDraft!.append(c)
+            state.browserList = ListPosition()
+        }
+    case .filterBackspace:
+        if state.filterDraft?.isEmpty == false {
+            state.filterDraft!.removeLast()
+            state.browserList = ListPosition()
+        }
+    case .filterApply:
+        if let draft = state.filterDraft {
+            state.filter = draft.trimmingSpaces
+            state.filterDraft = nil
+            state.browserList = ListPosition()
+            state.setStatus(state.filter.isEmpty ? "filter cleared" : "filter: type contains \"\(state.filter)\"")
+        }
+    case .filterCancel:
+        state.filterDraft = nil
+        state.browserList = ListPosition()
+    case .toggleHelp:
+        state.helpShown.toggle()
+    case .quit:
+        state.quitRequested = true
+
+    case .resize(let size):
+        state.size = size
+    case .tick(let time):
+        if time.seconds != state.now {
+            state.now = time.seconds
+            if let s = state.status, time.seconds >= s.time + StatusMessage.lifetime { state.status = nil }
+        }
+        effects.append(.advance(to: time, generate: state.scenario == .demo && !state.paused,
+                                drainRate: state.autoDrain && !state.paused ? state.linkRate : 0,
+                                batch: state.batchSize))
+    case .unknownKey(let key):
+        state.unknownKeys += 1
+        state.setStatus("unknown key \(key) — press ? for help", isError: true)
+    case .coreRefreshed(let core):
+        state.core = core
+    case .report(let text, let isError):
+        state.setStatus(text, isError: isError)
+    }
+    state.normalizeLists()
+    return effects
+}
+
+extension AppState {
+    /// Shows `text` in the status line from now.
+    mutating func setStatus(_ text: String, isError: Bool = false) {
+        status = StatusMessage(text: text, isError: isError, time: now)
+    }
+
+    /// Rows a page move covers in the focused pane.
+    var pageRows: Int {
+        if detail != nil { return max(1, layout.body.height - 4) }
+        return max(1, layout.listRows(focus) - 1)
+    }
+
+    /// Moves the focused list's selection (or the detail view's scroll) by `delta`.
+    mutating func move(by delta: Int) {
+        if detail != nil {
+            detailScroll = max(0, detailScroll.addingClamped(delta))
+            return
+        }
+        switch focus {
+        case .queue: break
+        case .alerts: alertsList.selected = alertsList.selected.addingClamped(delta)
+        case .browser: browserList.selected = browserList.selected.addingClamped(delta)
+        case .popLog: popLogList.selected = popLogList.selected.addingClamped(delta)
+        }
+    }
+
+    mutating func openDetail(_ event: PeatEvent?, empty: String) {
+        if let event {
+            detail = event
+            detailScroll = 0
+            helpShown = false
+        } else {
+            setStatus(empty)
+        }
+    }
+
+    /// Keeps every selection in range and visible for the current layout.
+    mutating func normalizeLists() {
+        let l = layout
+        alertsList.normalize(count: core.alerts.count, rows: l.listRows(.alerts))
+        browserList.normalize(count: core.browserTotal, rows: l.listRows(.browser))
+        popLogList.normalize(count: core.popLog.count, rows: l.listRows(.popLog))
+    }
+}
+
+extension Int {
+    /// `self + delta` without overflow traps.
+    func addingClamped(_ delta: Int) -> Int {
+        let (r, overflow) = addingReportingOverflow(delta)
+        return overflow ? (delta > 0 ? Int.max : Int.min) : r
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

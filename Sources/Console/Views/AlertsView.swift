@@ -1,0 +1,50 @@
+import PeatEvents
+
+/// Pane 2: critical alerts, newest first; unacknowledged ones stand out until `x`.
+public enum AlertsView {
+    public static func box(_ state: AppState) -> Box {
+        let theme = Theme(capabilities: state.capabilities)
+        let n = state.core.unacknowledged
+        var title = [Span("Critical alerts")]
+        if n > 0 { title.append(Span(" \(theme.glyphs.dot) \(n) unacked", theme.style(.alertUnacked))) }
+        let total = state.core.alerts.count
+        let trailing = total == 0 ? [] : [Span(state.focus == .alerts ? "\(state.alertsList.selected + 1)/\(total)" : "\(total) total", theme.style(.muted))]
+        return Box(title: title, trailing: trailing, focused: state.focus == .alerts)
+    }
+
+    static let columns = [
+        Column("", width: 1),
+        Column("AGE", width: 4, alignment: .right),
+        Column("TYPE", width: 15, flexible: true),
+        Column("SOURCE", width: 12, flexible: true, dropOrder: 2),
+        Column("EVENT ID", width: 10, flexible: true, dropOrder: 1),
+        Column("LINK", width: 6, dropOrder: 3),
+    ]
+
+    public static func render(_ state: AppState, into rect: Rect, of buffer: inout Buffer) {
+        let theme = Theme(capabilities: state.capabilities)
+        let inner = box(state).render(into: rect, of: &buffer, theme: theme)
+        guard inner.height > 0 else { return }
+        let list = state.alertsList
+        let rows = state.core.alerts.dropFirst(list.scroll).prefix(max(0, inner.height - 1)).map { row($0, state: state, theme: theme) }
+        let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        Table(columns: columns, rows: Array(rows), selected: state.focus == .alerts ? list.selected - list.scroll : nil,
+              focused: state.focus == .alerts, emptyText: "no critical alerts (1 injects one)")
+            .render(into: area, of: &buffer, theme: theme)
+    }
+
+    static func row(_ a: AlertRecord, state: AppState, theme: Theme) -> TableRow {
+        let e = a.event
+        let main = theme.style(a.acknowledged ? .alertAcked : .alertUnacked)
+        let other = theme.style(a.acknowledged ? .alertAcked : .text)
+        let source = e.hasSourceInstanceID ? e.sourceNodeID + "/" + e.sourceInstanceID : e.sourceNodeID
+        return TableRow([
+            [Span(a.acknowledged ? theme.glyphs.ackMarker : theme.glyphs.alertMarker, main)],
+            [Span(Format.age(EventTime.age(e, now: state.now)), other)],
+            [Span(e.eventType, main)],
+            [Span(source, other)],
+            [Span(e.eventID, a.acknowledged ? other : theme.style(.muted))],
+            [Span(a.sent ? "sent" : "queued", a.acknowledged ? other : theme.style(a.sent ? .good : .warning))],
+        ])
+    }
+}

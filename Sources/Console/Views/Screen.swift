@@ -1,0 +1,41 @@
+/// The whole screen for a state: header, the four panes (or the detail view), status line,
+/// footer, and the help overlay on top.
+public enum Screen {
+    public static func render(_ state: AppState, keyMap: KeyMap = .standard) -> Buffer {
+        var buffer = Buffer(size: state.size)
+        let layout = state.layout
+        if layout.tooSmall {
+            TooSmallView.render(state, into: Rect(state.size), of: &buffer)
+            return buffer
+        }
+        let theme = Theme(capabilities: state.capabilities)
+        HeaderView.render(state, into: layout.header, of: &buffer)
+        for pane in Pane.allCases {
+            let rect = layout.rect(pane)
+            if layout.collapsed.contains(pane) {
+                box(pane, state).render(into: rect, of: &buffer, theme: theme)
+                continue
+            }
+            switch pane {
+            case .queue: QueueView.render(state, into: rect, of: &buffer)
+            case .alerts: AlertsView.render(state, into: rect, of: &buffer)
+            case .browser: BrowserView.render(state, into: rect, of: &buffer)
+            case .popLog: PopLogView.render(state, into: rect, of: &buffer)
+            }
+        }
+        if state.detail != nil { DetailView.render(state, into: layout.body, of: &buffer) }
+        if state.helpShown { HelpOverlay(keyMap: keyMap).render(into: layout.body, of: &buffer, theme: theme) }
+        StatusView.render(state, into: layout.status, of: &buffer)
+        KeyHints(bindings: keyMap.footerBindings(in: state)).render(into: layout.footer, of: &buffer, theme: theme)
+        return buffer
+    }
+
+    static func box(_ pane: Pane, _ state: AppState) -> Box {
+        switch pane {
+        case .queue: return QueueView.box(state)
+        case .alerts: return AlertsView.box(state)
+        case .browser: return BrowserView.box(state)
+        case .popLog: return PopLogView.box(state)
+        }
+    }
+}

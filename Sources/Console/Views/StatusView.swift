@@ -1,0 +1,28 @@
+/// The status line: the last message on the left, error and unknown-key counts on the right.
+public enum StatusView {
+    public static func render(_ state: AppState, into rect: Rect, of buffer: inout Buffer) {
+        guard !rect.isEmpty else { return }
+        let theme = Theme(capabilities: state.capabilities)
+        let muted = theme.style(.muted)
+        var right: [Span] = []
+        if state.core.errors > 0 { right += [Span("errors ", muted), Span("\(state.core.errors)", theme.style(.error))] }
+        if state.unknownKeys > 0 {
+            if !right.isEmpty { right.append(Span("  ")) }
+            right += [Span("unknown keys ", muted), Span("\(state.unknownKeys)", theme.style(.warning))]
+        }
+        let rightWidth = right.width
+        let leftRoom = rect.width - 1 - (rightWidth > 0 ? rightWidth + 2 : 0)
+        let left: [Span]
+        if let s = state.status {
+            left = [Span(s.text, theme.style(s.isError ? .error : .status))]
+        } else if state.filterDraft != nil {
+            left = [Span("filtering by type: type text, Enter applies, Esc cancels", muted)]
+        } else {
+            left = [Span("Tab switches panes \(theme.glyphs.dot) Enter opens an event \(theme.glyphs.dot) ? lists every key", muted)]
+        }
+        buffer.put(left, x: rect.x + 1, y: rect.y, maxWidth: max(0, leftRoom), ellipsis: theme.glyphs.ellipsis)
+        if rightWidth > 0, rightWidth < rect.width - 2 {
+            buffer.put(right, x: rect.maxX - 1 - rightWidth, y: rect.y, maxWidth: rightWidth)
+        }
+    }
+}
