@@ -1,0 +1,127 @@
+import Foundation
+
+/// Where a live stream of events comes from.
+public enum StreamSource: Hashable, Sendable, CustomStringConvertible {
+    /// The process's standard input.
+    case standardInput
+    /// A regular file (read to its end) or a FIFO (read until every writer closes it).
+    case file(String)
+    /// A Unix domain socket this process listens on; any number of producers may connect.
+    case unixSocket(String)
+
+    /// Parses `--source` (a path, or `-` for standard input).
+    public static func source(_ argument: String) -> StreamSource {
+        argument == "-" ? .standardInput : .file(argument)
+    }
+
+    /// Parses `--listen` (`unix:/path`).
+    /// - Throws: `StreamSourceError` for any other scheme.
+    public static func listen(_ argument: String) throws -> StreamSource {
+        let prefix = "unix:"
+        guard argument.hasPrefix(prefix), argument.count > prefix.count else {
+            throw StreamSourceError(message: "--listen expects unix:/path/to/socket, got \"\(argument)\"")
+        }
+        return .unixSocket(String(argument.dropFirst(prefix.count)))
+    }
+
+    /// A short name for the header: `stdin`, the file's name, or `unix:/path`.
+    public var description: String {
+        switch self {
+        case .standardInput: "stdin"
+        case .file(let path): (path as NSString).lastPathComponent
+        case .unixSocket(let path): "unix:" + path
+        }
+    }
+}
+
+/// A source that could not be opened, with the reason in words.
+public struct StreamSourceError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// An error of one producer of a live input, labelled with the producer.
+public struct SourcedStreamError: Hashable, Sendable, CustomStringConvertible {
+    /// The producer: `stdin`, a file name, or `conn 3` for a socket connection.
+    public var source: String
+    public var error: StreamError
+
+    public init(source: String, error: StreamError) {
+        self.source = source
+        self.error = error
+    }
+
+    /// `conn 3 line 2 (byte 80): malformed JSON: …`.
+    public var description: String { "\(source) \(error)" }
+}
+
+/// What a live input has done so far; what the console's header and error list show.
+public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
+    /// Where the input is in its life.
+    public enum Phase: Hashable, Sendable, CustomStringConvertible {
+        /// Opened, no data yet (or a socket with no producer connected yet).
+        case waiting
+        /// Data arrived within the stall interval.
+        case receiving
+        /// Open, but no data for the stall interval.
+        case stalled
+        /// The stream ended (end of file, every writer gone).
+        case ended
+        /// The source could not be read; the reason in words.
+        case failed(String)
+
+        public var description: String {
+            switch self {
+            case .waiting: "waiting"
+            case .receiving: "live"
+            case .stalled: "stalled"
+            case .ended: "ended"
+            case .failed(let why): "failed: \(why)"
+            }
+        }
+    }
+
+    /// The source's short name (`stdin`, a file name, `unix:/path`).
+    public var label: String
+    public var phase: Phase = .waiting
+    /// The framing in use; nil until detected (or per producer when listening).
+    public var format: StreamFormat?
+    /// Producers connected now (socket), 1 or 0 otherwise.
+    public var producers = 0
+    /// Producers that have connected so far (socket).
+    public var producersSeen = 0
+    /// Events the emitter accepted.
+    public var events = 0
+    /// Bytes read.
+    public var bytes = 0
+    /// Errors by reason.
+    public var errors = StreamErrorCounts()
+    /// The latest errors, oldest first.
+    public var recentErrors: [SourcedStreamError] = []
+    /// Seconds of silence after which the input counts as stalled.
+    public var stallSeconds: Double = 5
+
+    public init(label: String) { self.label = label }
+
+    /// `src: stdin ended · 12,345 events · 3 errors`.
+    public var description: String {
+        var parts = ["src: \(label) \(phase)"]
+        if label.hasPrefix("unix:") { parts.append("\(producers) producer\(producers == 1 ? "" : "s")") }
+        parts.append("\(StreamStatus.grouped(events)) events")
+        let n = errors.total
+        parts.append("\(StreamStatus.grouped(n)) error\(n == 1 ? "" : "s")")
+        return parts.joined(separator: " · ")
+    }
+
+    /// `12345` → `12,345`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}
