@@ -6,12 +6,16 @@ import DequeModule
 /// With `.reference` every result matches the Peat node's queue exactly, including its
 /// integer arithmetic and its defects (see SPEC.md). With `.fair` the pop is work-conserving
 /// and each level gets its weight's share within one event (smooth weighted round-robin), or,
-/// counting encoded bytes, within one event's size (deficit round-robin).
+/// counting encoded bytes, within one event's size (WF²Q over bytes).
 ///
 /// A value type; not synchronised (the emitter guards it with a lock).
 public struct PriorityEventQueue: Sendable {
     /// The scheduler in use.
-    public private(set) var policy: SchedulingPolicy
+    public private(set) var policy: SchedulingPolicy {
+        didSet { weightValues = policy.weights.values }
+    }
+    /// `policy.weights.values`, kept to spare an array per pick.
+    private var weightValues: [Int]
 
     private var levels: [Deque<PeatEvent>] = Array(repeating: Deque(), count: 4)
     private var fair = FairState()
@@ -20,6 +24,7 @@ public struct PriorityEventQueue: Sendable {
     /// Creates an empty queue.
     public init(policy: SchedulingPolicy = .reference) {
         self.policy = policy
+        self.weightValues = policy.weights.values
     }
 
     // MARK: Contents
@@ -89,6 +94,7 @@ public struct PriorityEventQueue: Sendable {
     public mutating func removeAll() {
         for i in 0..<4 { levels[i].removeAll() }
         fair.reset()
+        fair.headCost = [-1, -1, -1, -1]
     }
 
     /// Switches scheduler; queued events stay where they are, the fair state starts afresh.
@@ -159,7 +165,7 @@ public struct PriorityEventQueue: Sendable {
     /// The level the fair scheduler serves next, or nil when HIGH, NORMAL and LOW are empty.
     private mutating func nextFairLevel() -> Int? {
         guard !(levels[1].isEmpty && levels[2].isEmpty && levels[3].isEmpty) else { return nil }
-        let w = policy.weights.values
+        let w = weightValues
         switch policy.cost {
         case .events:
             // Smooth weighted round-robin over the backlogged levels: every pick credits each
@@ -175,32 +181,43 @@ public struct PriorityEventQueue: Sendable {
             fair.current[best - 1] -= total
             return best
         case .encodedBytes:
-            // Deficit round-robin: a level's turn adds its quantum; it is served while its
-            // head fits in the deficit; an emptied level forfeits what it had left.
-            while true {
-                let i = fair.turn
-                if levels[i].isEmpty {
-                    fair.deficit[i - 1] = 0
-                    fair.nextTurn()
-                    continue
-                }
-                if !fair.turnCharged {
-                    fair.deficit[i - 1] += w[i - 1] * FairState.quantumBytesPerWeight
-                    fair.turnCharged = true
-                }
+            // Worst-case fair weighted fair queueing (WF²Q) over bytes, kept as SWRR-style
+            // credits: `byteCredit[i]` is, over the backlogged run, (bytes served in all) ×
+            // weight − (bytes served at i) × total weight, i.e. the level's lag behind its
+            // exact share scaled by the total weight. Eligible levels are those not ahead of
+            // their share (credit ≥ 0); of those, the one whose head would finish first in
+            // the ideal fluid schedule goes. Each level's bytes then stay within one event
+            // size of its exact share at every step.
+            var totalWeight = 0
+            for i in 1...3 where !levels[i].isEmpty {
+                totalWeight += w[i - 1]
                 if fair.headCost[i] < 0 { fair.headCost[i] = levels[i][levels[i].startIndex].encodedSize }
-                let cost = fair.headCost[i]
-                if cost <= fair.deficit[i - 1] {
-                    fair.deficit[i - 1] -= cost
-                    if levels[i].count == 1 {
-                        fair.deficit[i - 1] = 0
-                        fair.nextTurn()
-                    }
-                    return i
-                }
-                fair.nextTurn()
             }
+            var best = -1
+            for pass in 0..<2 {
+                for i in 1...3 where !levels[i].isEmpty {
+                    if pass == 0 && fair.byteCredit[i - 1] < 0 { continue }
+                    if best < 0 || finishesBefore(i, best, totalWeight: totalWeight) { best = i }
+                }
+                if best > 0 { break }
+            }
+            let size = fair.headCost[best]
+            for i in 1...3 where !levels[i].isEmpty { fair.byteCredit[i - 1] += size * w[i - 1] }
+            fair.byteCredit[best - 1] -= size * totalWeight
+            return best
         }
+    }
+
+    /// True when level `a`'s head would finish strictly before level `b`'s in the fluid
+    /// schedule: (head·W − credit)/weight compared by cross-multiplication.
+    private func finishesBefore(_ a: Int, _ b: Int, totalWeight: Int) -> Bool {
+        let w = weightValues
+        let fa = fair.headCost[a] * totalWeight - fair.byteCredit[a - 1]
+        let fb = fair.headCost[b] * totalWeight - fair.byteCredit[b - 1]
+        let (l, o1) = fa.multipliedReportingOverflow(by: w[b - 1])
+        let (r, o2) = fb.multipliedReportingOverflow(by: w[a - 1])
+        if o1 || o2 { return Double(fa) * Double(w[b - 1]) < Double(fb) * Double(w[a - 1]) }
+        return l < r
     }
 }
 
@@ -208,26 +225,15 @@ public struct PriorityEventQueue: Sendable {
 private struct FairState: Sendable {
     /// Smooth weighted round-robin credit per HIGH, NORMAL, LOW.
     var current = [0, 0, 0]
-    /// Deficit round-robin: whose turn (1…3), whether its quantum was added, deficits.
-    var turn = 1
-    var turnCharged = false
-    var deficit = [0, 0, 0]
+    /// Byte-weighted credit per HIGH, NORMAL, LOW (bytes × weight; see `nextFairLevel`).
+    var byteCredit = [0, 0, 0]
     /// Encoded size of each level's head (−1: not measured yet).
     var headCost = [-1, -1, -1, -1]
 
-    /// Bytes of quantum per unit of weight (50 → 6,400 bytes a turn).
-    static let quantumBytesPerWeight = 128
-
-    mutating func nextTurn() {
-        turn = turn == 3 ? 1 : turn + 1
-        turnCharged = false
-    }
-
+    /// Forgets the credits (a new backlogged run starts).
     mutating func reset() {
         current = [0, 0, 0]
-        turn = 1
-        turnCharged = false
-        deficit = [0, 0, 0]
+        byteCredit = [0, 0, 0]
     }
 }
 

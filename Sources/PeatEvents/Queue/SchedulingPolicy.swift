@@ -43,7 +43,8 @@ public struct SchedulingPolicy: Hashable, Sendable, CustomStringConvertible {
     public enum Cost: String, Hashable, Sendable, CaseIterable {
         /// Every event counts one (smooth weighted round-robin).
         case events
-        /// An event counts its protobuf encoded size (deficit round-robin over bytes).
+        /// An event counts its protobuf encoded size (worst-case fair weighted fair queueing
+        /// over bytes: each level's bytes stay within one event size of its exact share).
         case encodedBytes
     }
 

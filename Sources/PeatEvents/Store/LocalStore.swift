@@ -11,6 +11,7 @@ public struct LocalQuery: Hashable, Sendable {
     /// Newest first (the default) or oldest first.
     public var newestFirst: Bool
 
+    /// Creates a page request.
     public init(typeContains: String? = nil, offset: Int = 0, limit: Int = 100, newestFirst: Bool = true) {
         self.typeContains = typeContains
         self.offset = offset
@@ -26,96 +27,197 @@ public struct LocalPage: Hashable, Sendable {
     /// How many events match in all.
     public var totalMatching: Int
 
+    /// Creates a page.
     public init(events: [PeatEvent], totalMatching: Int) {
         self.events = events
         self.totalMatching = totalMatching
     }
 }
 
-/// The emitter's store of QUERY and LOCAL events: keyed by event id (a second event with the
-/// same id replaces the first and counts as a new arrival), kept in arrival order, and indexed
-/// by event type so a type query costs O(matches).
+/// The answer of `LocalStore.query(_:limit:)`.
+public struct LocalQueryResult: Hashable, Sendable {
+    /// The first `limit` matching events, in arrival order.
+    public var events: [PeatEvent]
+    /// How many events match in all.
+    public var totalMatching: Int
+    /// True when `events` leaves matches out.
+    public var truncated: Bool { totalMatching > events.count }
+}
+
+/// The emitter's store of QUERY and LOCAL events.
+///
+/// - Keyed by event id: a second event with the same id replaces the first and counts as a
+///   new arrival. Kept in arrival order.
+/// - Indexed by event type, event class, source instance and timestamp second, so a query
+///   walks only the smallest matching index (`query(_:limit:)`), and by expiry second (a
+///   min-heap), so `expire(now:)` costs O(expired · log n), not a scan.
+/// - Bounded: past `limits.capacity` the oldest arrivals are evicted and counted.
+///
+/// TTL (SPEC.md): an event expires when `timestamp.seconds + ttl_seconds < now` (whole
+/// seconds; at exactly `timestamp + ttl` it is still alive). TTL 0 (or no routing) never
+/// expires. An event without a timestamp is dated by the `receivedAt` second given to
+/// `insert` (the emitter passes its clock's time); without that either, it never expires.
 ///
 /// Events live in a deque of slots numbered by arrival; removal leaves a hole that is
-/// reclaimed when it reaches the front. Each type keeps the slot numbers of its events;
-/// numbers of removed events are skipped on read and compacted away once they outnumber the
-/// live ones.
+/// reclaimed when it reaches the front. Indexes keep slot numbers and skip holes.
 public struct LocalStore: Sendable {
     private var slots = Deque<PeatEvent?>()
     /// Arrival number of `slots.first`.
     private var base = 0
     private var byID: [String: Int] = [:]
-    private var byType: [String: TypeIndex] = [:]
+    private var byType: [String: SeqIndex] = [:]
+    private var byClass: [Int: SeqIndex] = [:]
+    private var byInstance: [String: SeqIndex] = [:]
+    private var bySecond: [UInt64: SeqIndex] = [:]
+    /// The keys of `bySecond`, ascending.
+    private var seconds: [UInt64] = []
+    private var expiry = ExpiryHeap()
 
     /// Live events.
     public private(set) var count = 0
+    /// Bounds of the store.
+    public let limits: StoreLimits
+    /// Events removed because their TTL ran out, over the store's life.
+    public private(set) var expiredCount = 0
+    /// Events evicted to stay within `limits.capacity`, over the store's life.
+    public private(set) var evictedCount = 0
 
-    public init() {}
-
-    private struct TypeIndex: Sendable {
-        var seqs = Deque<Int>()
-        var live = 0
-
-        mutating func add(_ seq: Int) {
-            seqs.append(seq)
-            live += 1
-        }
+    /// Creates an empty store.
+    public init(limits: StoreLimits = .standard) {
+        self.limits = limits
     }
 
     // MARK: Writing
 
-    /// Stores `event`; returns the event it replaced, if one had the same id.
+    /// Stores `event`, evicting the oldest events if the store is full; returns the event it
+    /// replaced, if one had the same id. `receivedAt` (seconds) dates an event without a
+    /// timestamp for expiry.
     @discardableResult
-    public mutating func insert(_ event: PeatEvent) -> PeatEvent? {
+    public mutating func insert(_ event: PeatEvent, receivedAt: UInt64? = nil) -> PeatEvent? {
         let replaced = remove(id: event.eventID)
+        while count >= limits.capacity, removeOldest() != nil { evictedCount += 1 }
         let seq = base + slots.count
         slots.append(event)
         byID[event.eventID] = seq
-        byType[event.eventType, default: TypeIndex()].add(seq)
+        byType.add(seq, at: event.eventType)
+        byClass.add(seq, at: event.eventClass.rawValue)
+        if event.hasSourceInstanceID { byInstance.add(seq, at: event.sourceInstanceID) }
+        if event.hasTimestamp { addSecond(seq, event.timestamp.seconds) }
+        if let deadline = Self.deadline(of: event, receivedAt: receivedAt) {
+            expiry.insert(.init(deadline: deadline, seq: seq))
+        }
         count += 1
         return replaced
+    }
+
+    /// The last second `event` is alive, or nil when it never expires.
+    static func deadline(of event: PeatEvent, receivedAt: UInt64?) -> UInt64? {
+        let ttl = event.hasRouting ? UInt64(event.routing.ttlSeconds) : 0
+        guard ttl > 0 else { return nil }
+        guard let born = event.hasTimestamp ? event.timestamp.seconds : receivedAt else { return nil }
+        let (sum, overflow) = born.addingReportingOverflow(ttl)
+        return overflow ? nil : sum
     }
 
     /// Removes and returns the event with `id`.
     @discardableResult
     public mutating func remove(id: String) -> PeatEvent? {
-        guard let seq = byID.removeValue(forKey: id), let event = slots[seq - base] else { return nil }
+        guard let seq = byID[id] else { return nil }
+        return remove(seq: seq)
+    }
+
+    private mutating func remove(seq: Int) -> PeatEvent? {
+        guard seq >= base, seq - base < slots.count, let event = slots[seq - base] else { return nil }
         slots[seq - base] = nil
+        byID.removeValue(forKey: event.eventID)
         count -= 1
-        let type = event.eventType
-        if var index = byType.removeValue(forKey: type) {
-            index.live -= 1
-            if index.live > 0 {
-                while let first = index.seqs.first, isHole(first) { index.seqs.removeFirst() }
-                if index.seqs.count > 2 * index.live + 32 {
-                    index.seqs = Deque(index.seqs.filter { !isHole($0) })
-                }
-                byType[type] = index
-            }
-        }
+        unindex(event)
         while let first = slots.first, first == nil {
             slots.removeFirst()
             base += 1
         }
+        if expiry.count > 2 * count + 1024 { compactExpiry() }
         return event
     }
 
     /// Removes and returns the oldest event.
+    @discardableResult
     public mutating func removeOldest() -> PeatEvent? {
-        guard let first = slots.first, let event = first else { return nil }
-        return remove(id: event.eventID)
+        guard !slots.isEmpty else { return nil }
+        return remove(seq: base)
     }
 
-    /// Empties the store.
+    /// Removes every event that has expired at `now` (whole seconds: expired when
+    /// `deadline < now`) and returns how many; they are added to `expiredCount`.
+    @discardableResult
+    public mutating func expire(now: UInt64) -> Int {
+        var removed = 0
+        while let top = expiry.min, top.deadline < now {
+            expiry.removeMin()
+            if remove(seq: top.seq) != nil { removed += 1 }
+        }
+        expiredCount += removed
+        return removed
+    }
+
+    /// Empties the store (the counters are kept).
     public mutating func removeAll() {
         slots.removeAll()
         base = 0
         byID.removeAll()
         byType.removeAll()
+        byClass.removeAll()
+        byInstance.removeAll()
+        bySecond.removeAll()
+        seconds.removeAll()
+        expiry.removeAll()
         count = 0
     }
 
-    private func isHole(_ seq: Int) -> Bool { seq < base || slots[seq - base] == nil }
+    /// Drops `event` (whose slot is already cleared) from the key indexes. The slots are
+    /// borrowed by a local copy that ends here, before the caller mutates them again.
+    private mutating func unindex(_ event: PeatEvent) {
+        let slots = self.slots, base = self.base
+        let isLive: (Int) -> Bool = { $0 >= base && slots[$0 - base] != nil }
+        byType.removeOne(at: event.eventType, isLive: isLive)
+        byClass.removeOne(at: event.eventClass.rawValue, isLive: isLive)
+        if event.hasSourceInstanceID { byInstance.removeOne(at: event.sourceInstanceID, isLive: isLive) }
+        if event.hasTimestamp, bySecond.removeOne(at: event.timestamp.seconds, isLive: isLive),
+           let i = Self.firstIndex(in: seconds, notBelow: event.timestamp.seconds),
+           i < seconds.count, seconds[i] == event.timestamp.seconds {
+            seconds.remove(at: i)
+        }
+    }
+
+    private func isLive(_ seq: Int) -> Bool { seq >= base && slots[seq - base] != nil }
+
+    private mutating func addSecond(_ seq: Int, _ second: UInt64) {
+        if bySecond[second] == nil {
+            // Timestamps mostly arrive in order: the common case appends.
+            if let last = seconds.last, last > second {
+                seconds.insert(second, at: Self.firstIndex(in: seconds, notBelow: second) ?? seconds.count)
+            } else {
+                seconds.append(second)
+            }
+        }
+        bySecond.add(seq, at: second)
+    }
+
+    private mutating func compactExpiry() {
+        let slots = self.slots, base = self.base
+        expiry.filter { $0.seq >= base && slots[$0.seq - base] != nil }
+    }
+
+    /// Index of the first element `>= value` in ascending `array` (nil when empty).
+    private static func firstIndex(in array: [UInt64], notBelow value: UInt64) -> Int? {
+        guard !array.isEmpty else { return nil }
+        var lo = 0, hi = array.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if array[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 
     // MARK: Reading
 
@@ -136,9 +238,13 @@ public struct LocalStore: Sendable {
     /// The events of `type` in arrival order, in O(matches).
     public func events(ofType type: String) -> [PeatEvent] {
         guard let index = byType[type] else { return [] }
+        return collect(index.seqs, reserving: index.live)
+    }
+
+    private func collect(_ seqs: Deque<Int>, reserving n: Int) -> [PeatEvent] {
         var out: [PeatEvent] = []
-        out.reserveCapacity(index.live)
-        for seq in index.seqs where seq >= base {
+        out.reserveCapacity(n)
+        for seq in seqs where seq >= base {
             if let e = slots[seq - base] { out.append(e) }
         }
         return out
@@ -147,11 +253,90 @@ public struct LocalStore: Sendable {
     /// Live events of `type`.
     public func count(ofType type: String) -> Int { byType[type]?.live ?? 0 }
 
+    /// Live events of `eventClass`.
+    public func count(ofClass eventClass: EventClass) -> Int { byClass[eventClass.rawValue]?.live ?? 0 }
+
+    /// Live events from source instance `id`.
+    public func count(ofSourceInstance id: String) -> Int { byInstance[id]?.live ?? 0 }
+
     /// The distinct event types stored, sorted.
     public var types: [String] { byType.keys.sorted() }
 
     /// The oldest event.
     public var oldest: PeatEvent? { slots.first.flatMap { $0 } }
+
+    /// The earliest second at which some stored event will have expired, if any
+    /// (may be early after removals; never late).
+    public var nextExpiry: UInt64? { expiry.min.map { $0.deadline + 1 } }
+
+    // MARK: Queries
+
+    /// The events matching `filters` (see `EventFilters.matches`), in arrival order: the first
+    /// `limit` of them (0: all), with the total count.
+    ///
+    /// Answered from the most selective index among those the filters name (type, class,
+    /// source instance, time range); the other filters are checked on its events only. With a
+    /// single filter the total is the index's size and only `limit` events are read.
+    public func query(_ filters: EventFilters, limit: Int = 0) -> LocalQueryResult {
+        let limit = limit <= 0 ? Int.max : limit
+        if filters.hasTimeBound && filters.admittedSeconds == nil {
+            return LocalQueryResult(events: [], totalMatching: 0)
+        }
+
+        // Candidate lists: (size, sequence source, exact — the list alone decides a match).
+        enum Source { case all, index(SeqIndex), seconds(Range<Int>) }
+        var candidates: [(size: Int, source: Source)] = []
+        if filters.hasEventType { candidates.append(byType[filters.eventType].map { ($0.live, .index($0)) } ?? (0, .all)) }
+        if filters.hasEventClass { candidates.append(byClass[filters.eventClass.rawValue].map { ($0.live, .index($0)) } ?? (0, .all)) }
+        if filters.hasSourceInstanceID { candidates.append(byInstance[filters.sourceInstanceID].map { ($0.live, .index($0)) } ?? (0, .all)) }
+        if filters.hasTimeBound, let range = filters.admittedSeconds {
+            let lo = Self.firstIndex(in: seconds, notBelow: range.lowerBound) ?? 0
+            var hi = lo
+            var size = 0
+            while hi < seconds.count, seconds[hi] <= range.upperBound {
+                size += bySecond[seconds[hi]]!.live
+                hi += 1
+            }
+            candidates.append((size, .seconds(lo..<hi)))
+        }
+        let exact = candidates.count <= 1
+        let best = candidates.min(by: { $0.size < $1.size }) ?? (count, .all)
+        if best.size == 0 { return LocalQueryResult(events: [], totalMatching: 0) }
+
+        var out: [PeatEvent] = []
+        var total = 0
+        func visit(_ e: PeatEvent) -> Bool {
+            if !exact && !filters.matches(e) { return true }
+            total += 1
+            if out.count < limit { out.append(e) }
+            // With an exact list the total is known: stop once the page is full.
+            return !(exact && out.count >= limit)
+        }
+        switch best.source {
+        case .all:
+            for e in slots { if let e, !visit(e) { break } }
+            if exact { total = count }
+        case .index(let index):
+            for seq in index.seqs where seq >= base {
+                if let e = slots[seq - base], !visit(e) { break }
+            }
+            if exact { total = index.live }
+        case .seconds(let keys):
+            var seqs: [Int] = []
+            seqs.reserveCapacity(best.size)
+            var sorted = true
+            for k in keys {
+                for seq in bySecond[seconds[k]]!.seqs where isLive(seq) {
+                    if let last = seqs.last, last > seq { sorted = false }
+                    seqs.append(seq)
+                }
+            }
+            if !sorted { seqs.sort() }
+            for seq in seqs where !visit(slots[seq - base]!) { break }
+            if exact { total = best.size }
+        }
+        return LocalQueryResult(events: out, totalMatching: total)
+    }
 
     /// One page of the events matching `query`.
     public func page(_ query: LocalQuery) -> LocalPage {
@@ -187,7 +372,7 @@ public struct LocalStore: Sendable {
             var pickSeq = 0
             for (k, list) in lists.enumerated() {
                 var c = cursors[k]
-                while c >= 0, c < list.count, isHole(list[list.startIndex + c]) { c += query.newestFirst ? -1 : 1 }
+                while c >= 0, c < list.count, !isLive(list[list.startIndex + c]) { c += query.newestFirst ? -1 : 1 }
                 cursors[k] = c
                 guard c >= 0, c < list.count else { continue }
                 let seq = list[list.startIndex + c]
