@@ -117,6 +117,36 @@ struct StreamInputTests {
         #expect(status.description.contains("unix:\(path) waiting · 0 producers · 60 events · 2 errors"))
     }
 
+    @Test("in deliver mode every record reaches the consumer, in order, then the end is reported")
+    func deliverMode() throws {
+        let path = temporaryPath("fifo")
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let stream = PartialReadTests.mixed(.protobuf)
+        let received = Mutex<[StreamDelivery]>([])
+        let waiter = StatusWaiter()
+        let input = StreamInput(source: .file(path), format: .protobuf, maxRecordBytes: PartialReadTests.limit) { d in
+            received.withLock { $0.append(d) }
+            waiter.post(d.status)
+        }
+        try input.start()
+        defer { input.stop() }
+        // The reader opens the FIFO on its own thread; this open waits for it.
+        let fd = open(path, O_WRONLY)
+        try #require(fd >= 0)
+        writeAll(fd, Array(stream.prefix(333)))
+        writeAll(fd, Array(stream.dropFirst(333)))
+        close(fd)
+        let status = try #require(waiter.wait { $0.phase == .ended })
+        let deliveries = received.withLock { $0 }
+        let expected = EventStreamDecoder.decodeAll(stream, format: .protobuf, maxRecordBytes: PartialReadTests.limit)
+        #expect(deliveries.flatMap(\.records) == expected)
+        #expect(deliveries.allSatisfy { $0.source == (path as NSString).lastPathComponent })
+        #expect(status.events == events(of: expected).count)
+        #expect(status.errors.total == errors(of: expected).count)
+        #expect(status.bytes == stream.count)
+    }
+
     @Test("--listen takes unix:/path only; --source - is standard input")
     func parsing() throws {
         #expect(try StreamSource.listen("unix:/tmp/x.sock") == .unixSocket("/tmp/x.sock"))

@@ -7,13 +7,18 @@ import Foundation
 import Synchronization
 
 /// A live input: background threads read a file, FIFO, standard input or the connections of
-/// a Unix socket, decode events, and emit them into an emitter through `EventEmitter.emit`,
-/// so routing, queues and the store behave as on the node.
+/// a Unix socket and decode events.
+///
+/// What happens to the records depends on the target:
+/// - `.emitter(e)`: the reader threads emit each event through `EventEmitter.emit` (so
+///   routing, queues and the store behave as on the node) and count what was accepted,
+///   refused or undecodable; `onUpdate` gets the status.
+/// - `.deliver(f)`: every batch of decoded records (events and errors, in stream order) is
+///   handed to `f` with the source's label and status, e.g. to post it to a UI's inbox so the
+///   UI's own thread emits. Records are never dropped; the status counts only decoding.
 ///
 /// Nothing here blocks its caller: `start()` only opens (or binds) the source and starts the
-/// threads. Each change worth showing is handed to `onUpdate` from a reader thread (at most
-/// about ten times a second while data flows), and `status` can be read at any time. Bad
-/// records are counted and listed; reading always carries on.
+/// threads. Bad records are counted and listed; reading always carries on.
 public final class StreamInput: Sendable {
     /// Where the events come from.
     public let source: StreamSource
@@ -22,7 +27,15 @@ public final class StreamInput: Sendable {
     /// The largest frame or line accepted.
     public let maxRecordBytes: Int
 
-    private let emitter: EventEmitter
+    /// Where decoded records go.
+    public enum Target: Sendable {
+        /// Emit on the reader thread into this emitter.
+        case emitter(EventEmitter)
+        /// Hand every batch to this function (on a reader thread).
+        case deliver(@Sendable (StreamDelivery) -> Void)
+    }
+
+    private let target: Target
     private let onUpdate: @Sendable (StreamStatus) -> Void
     private let state: Mutex<State>
     private let stopping = Atomic<Bool>(false)
@@ -37,18 +50,35 @@ public final class StreamInput: Sendable {
         var nextConnection = 1
     }
 
-    /// An input from `source`, emitting into `emitter`.
+    /// An input from `source`, emitting into `emitter` on the reader threads.
     /// - Parameters:
     ///   - stallSeconds: silence after which the input is shown as stalled.
-    ///   - onUpdate: called from a reader thread with the new status; must not block long.
-    public init(source: StreamSource, format: StreamFormatChoice = .auto,
-                maxRecordBytes: Int = EventStreamDecoder.defaultMaxRecordBytes,
-                stallSeconds: Double = 5, emitter: EventEmitter,
-                onUpdate: @escaping @Sendable (StreamStatus) -> Void = { _ in }) {
+    ///   - onUpdate: called from a reader thread with the new status (at most about ten
+    ///     times a second while data flows, at once on errors and phase changes).
+    public convenience init(source: StreamSource, format: StreamFormatChoice = .auto,
+                            maxRecordBytes: Int = EventStreamDecoder.defaultMaxRecordBytes,
+                            stallSeconds: Double = 5, emitter: EventEmitter,
+                            onUpdate: @escaping @Sendable (StreamStatus) -> Void = { _ in }) {
+        self.init(source: source, format: format, maxRecordBytes: maxRecordBytes,
+                  stallSeconds: stallSeconds, target: .emitter(emitter), onUpdate: onUpdate)
+    }
+
+    /// An input from `source` that hands each batch of records to `deliver` (on a reader
+    /// thread), with status-only deliveries (no records) when the phase or producers change.
+    public convenience init(source: StreamSource, format: StreamFormatChoice = .auto,
+                            maxRecordBytes: Int = EventStreamDecoder.defaultMaxRecordBytes,
+                            stallSeconds: Double = 5,
+                            deliver: @escaping @Sendable (StreamDelivery) -> Void) {
+        self.init(source: source, format: format, maxRecordBytes: maxRecordBytes,
+                  stallSeconds: stallSeconds, target: .deliver(deliver), onUpdate: { _ in })
+    }
+
+    private init(source: StreamSource, format: StreamFormatChoice, maxRecordBytes: Int,
+                 stallSeconds: Double, target: Target, onUpdate: @escaping @Sendable (StreamStatus) -> Void) {
         self.source = source
         self.format = format
         self.maxRecordBytes = maxRecordBytes
-        self.emitter = emitter
+        self.target = target
         self.onUpdate = onUpdate
         var status = StreamStatus(label: source.description)
         status.stallSeconds = stallSeconds
@@ -172,10 +202,18 @@ public final class StreamInput: Sendable {
 
     private func deliver(_ records: [StreamRecord], label: String, bytes: Int, format: StreamFormat?) {
         guard bytes > 0 || !records.isEmpty else { return }
-        let hadErrors = state.withLock { s -> Bool in
-            let errors = s.ingest.apply(records, to: emitter)
-            s.status.events = s.ingest.events
-            s.status.errors = s.ingest.errors
+        let (hadErrors, snapshot) = state.withLock { s -> (Bool, StreamStatus) in
+            let errors: [StreamError]
+            switch target {
+            case .emitter(let emitter):
+                errors = s.ingest.apply(records, to: emitter)
+                s.status.events = s.ingest.events
+                s.status.errors = s.ingest.errors
+            case .deliver:
+                errors = records.compactMap(\.error)
+                s.status.events += records.count - errors.count
+                for e in errors { s.status.errors.record(e.reason) }
+            }
             for e in errors { s.status.recentErrors.append(SourcedStreamError(source: label, error: e)) }
             if s.status.recentErrors.count > 8 { s.status.recentErrors.removeFirst(s.status.recentErrors.count - 8) }
             s.status.bytes += bytes
@@ -185,9 +223,15 @@ public final class StreamInput: Sendable {
                 if s.status.phase == .waiting || s.status.phase == .stalled { s.status.phase = .receiving }
             }
             s.dirty = true
-            return !errors.isEmpty
+            return (!errors.isEmpty, s.status)
         }
-        post(force: hadErrors)
+        if case .deliver(let handOver) = target {
+            // Every batch goes out (records are never dropped), in order per producer.
+            handOver(StreamDelivery(source: label, records: records, status: snapshot))
+            state.withLock { $0.dirty = false }
+        } else {
+            post(force: hadErrors)
+        }
     }
 
     private func closeConnection() {
@@ -215,7 +259,7 @@ public final class StreamInput: Sendable {
         post(force: true)
     }
 
-    /// Hands the status to `onUpdate` when it changed, at most every 100 ms unless forced.
+    /// Hands the status on when it changed, at most every 100 ms unless forced.
     private func post(force: Bool) {
         let now = ContinuousClock.now
         let snapshot = state.withLock { s -> StreamStatus? in
@@ -225,7 +269,11 @@ public final class StreamInput: Sendable {
             s.lastPost = now
             return s.status
         }
-        if let snapshot { onUpdate(snapshot) }
+        guard let snapshot else { return }
+        switch target {
+        case .emitter: onUpdate(snapshot)
+        case .deliver(let handOver): handOver(StreamDelivery(source: snapshot.label, records: [], status: snapshot))
+        }
     }
 
     // MARK: Sockets

@@ -125,3 +125,20 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
         return n < 0 ? "-" + out : out
     }
 }
+
+/// A batch of records from a live input, for a consumer that emits them itself.
+public struct StreamDelivery: Sendable, Equatable {
+    /// The producer: `stdin`, a file name, or `conn 3`.
+    public var source: String
+    /// Decoded events and errors, in stream order (empty for a status-only delivery).
+    public var records: [StreamRecord]
+    /// The input's status after this batch (decoding counts only: the consumer counts what
+    /// its emitter accepts).
+    public var status: StreamStatus
+
+    public init(source: String, records: [StreamRecord], status: StreamStatus) {
+        self.source = source
+        self.records = records
+        self.status = status
+    }
+}
