@@ -118,6 +118,7 @@ public struct JSONLinesDecoder: Sendable {
             case .malformedString: return "bad string"
             case .schemaMismatch: return "value of the wrong type"
             case .illegalNull: return "null where a value is required"
+            case .failure: return "not a JSON object"
             default: return "\(e)"
             }
         }

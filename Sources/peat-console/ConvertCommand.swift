@@ -1,0 +1,49 @@
+import ArgumentParser
+import PeatEvents
+
+/// `peat-console convert`: re-frames an event stream from standard input to standard output.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a stream of events between JSON Lines and delimited protobuf (stdin → stdout).",
+        discussion: """
+            Every good record is written; each bad one is reported on standard error with its byte \
+            offset (and line, for JSON Lines) and reason, and the exit status is then 1. \
+            protobuf → jsonl → protobuf gives back the original bytes.
+            """
+    )
+
+    @Option(help: "Framing of the input: jsonl, protobuf, or auto (decided from the first bytes).")
+    var from: StreamFormatChoice = .auto
+
+    @Option(help: "Framing of the output: jsonl or protobuf.")
+    var to: StreamFormat
+
+    @Option(name: .customLong("max-record-bytes"), help: "Largest frame or line accepted; longer ones are reported and skipped.")
+    var maxRecordBytes: Int = EventStreamDecoder.defaultMaxRecordBytes
+
+    func validate() throws {
+        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
+    }
+
+    func run() throws {
+        DescriptorOutput.ignoreBrokenPipes()
+        var converter = StreamConverter(from: from, to: to, maxRecordBytes: maxRecordBytes)
+        let out = DescriptorOutput.standardOutput
+        var outputOpen = true
+        func emit(_ result: (output: [UInt8], errors: [StreamError])) {
+            for error in result.errors { DescriptorOutput.standardError.line("peat-console convert: \(error)") }
+            if outputOpen && !result.output.isEmpty { outputOpen = out.write(result.output) }
+        }
+        try DescriptorInput.standardInput.forEachChunk { chunk in
+            emit(converter.feed(chunk))
+        }
+        emit(converter.finish())
+        guard outputOpen else { throw ExitCode.failure }
+        if converter.errors.total > 0 {
+            DescriptorOutput.standardError.line(
+                "peat-console convert: \(converter.eventsWritten) events written, \(converter.errors.total) bad records (\(converter.errors))")
+            throw ExitCode.failure
+        }
+    }
+}

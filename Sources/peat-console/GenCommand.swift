@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import Foundation
+import PeatEvents
+
+/// `peat-console gen`: writes a synthetic stream of events to standard output, from the same
+/// generator as the console's demo, so a console can be fed from a pipe.
+struct GenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen",
+        abstract: "Write a synthetic event stream (the demo's generator) to standard output.",
+        discussion: """
+            Events are those the demo node emits, in the demo's order, with ids <node>-1, <node>-2, and so on. \
+            With --rate 0 they are written as fast as possible and stamped with the demo's own clock from \
+            --epoch; with a rate they are paced by the wall clock and stamped when written (or 1/rate \
+            apart from --epoch, when it is given).
+
+            Example: peat-console gen --rate 200 | peat-console --source -
+            """
+    )
+
+    /// The generators `gen` knows.
+    enum Scenario: String, CaseIterable, ExpressibleByArgument { case demo }
+
+    @Option(help: "Which generator: demo.")
+    var scenario: Scenario = .demo
+
+    @Option(help: "Events per second; 0 writes as fast as possible.")
+    var rate: Double = 20
+
+    @Option(help: "Events to write; 0 means no end.")
+    var count: Int = 0
+
+    @Option(help: "Framing: jsonl or protobuf.")
+    var format: StreamFormat = .jsonl
+
+    @Option(help: "Seed of the generator (same seed, same events).")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("node"), help: "Node id in the events (ids are <node>-<n>).")
+    var nodeID: String = "node-1"
+
+    @Option(name: .customLong("formation"), help: "Formation id in the events.")
+    var formationID: String = "squad-1"
+
+    @Option(help: "Timestamp of the first event, seconds since the epoch (default: now).")
+    var epoch: UInt64?
+
+    func validate() throws {
+        guard rate >= 0, rate.isFinite else { throw ValidationError("--rate must be 0 or a positive number") }
+        guard count >= 0 else { throw ValidationError("--count must be 0 (no end) or positive") }
+        guard !nodeID.isEmpty else { throw ValidationError("--node must not be empty") }
+    }
+
+    func run() throws {
+        DescriptorOutput.ignoreBrokenPipes()
+        var source = DemoEventSource(seed: seed, nodeID: nodeID, formationID: formationID,
+                                     epoch: epoch ?? SystemClock().now().seconds)
+        let encoder = EventStreamEncoder(format)
+        let out = DescriptorOutput.standardOutput
+        let clock = ContinuousClock()
+        let start = clock.now
+        var written = 0
+        var buffer: [UInt8] = []
+        while count == 0 || written < count {
+            // How many events are due now: all that are left (as fast as possible) or what
+            // the wall clock allows at `rate`.
+            var due = count == 0 ? 512 : min(512, count - written)
+            if rate > 0 {
+                let elapsed = start.duration(to: clock.now)
+                let allowed = Int(elapsed.seconds * rate) + 1 - written
+                if allowed <= 0 {
+                    let wait = (Double(written) / rate) - elapsed.seconds
+                    usleep(useconds_t(max(1_000, min(100_000, wait * 1_000_000))))
+                    continue
+                }
+                due = min(due, allowed)
+            }
+            buffer.removeAll(keepingCapacity: true)
+            for _ in 0..<due {
+                var event = source.next()
+                if rate > 0 {
+                    event.timestamp = epoch.map { GenCommand.stamp(Double($0) + Double(written) / rate) }
+                        ?? SystemClock().now()
+                }
+                try encoder.append(event, to: &buffer)
+                written += 1
+            }
+            guard out.write(buffer) else { return }  // the reader went away: done
+        }
+    }
+
+    static func stamp(_ seconds: Double) -> PeatTimestamp {
+        var t = PeatTimestamp()
+        t.seconds = UInt64(seconds)
+        t.nanos = UInt32(min(999_999_999, (seconds - seconds.rounded(.down)) * 1e9))
+        return t
+    }
+}
+
+extension Duration {
+    /// This duration in seconds.
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) * 1e-18
+    }
+}
+
+/// The demo scenario's emissions as a sequence of events with ids `<node>-<n>`, stamped with
+/// the scenario's clock from `epoch`.
+struct DemoEventSource {
+    private var scenario: DemoScenario
+    private var pending: [DemoEmission] = []
+    private var nextIndex = 0
+    private var issued = 0
+    let nodeID: String
+    let formationID: String
+    let epoch: UInt64
+
+    init(seed: UInt64, nodeID: String, formationID: String, epoch: UInt64) {
+        scenario = DemoScenario(seed: seed)
+        self.nodeID = nodeID
+        self.formationID = formationID
+        self.epoch = epoch
+    }
+
+    mutating func next() -> PeatEvent {
+        while nextIndex >= pending.count {
+            pending = scenario.advance(by: 1)
+            nextIndex = 0
+        }
+        let emission = pending[nextIndex]
+        nextIndex += 1
+        issued += 1
+        return emission.makeEvent(id: "\(nodeID)-\(issued)", timestamp: GenCommand.stamp(Double(epoch) + emission.offset),
+                                  nodeID: nodeID, formationID: formationID)
+    }
+}
