@@ -37,3 +37,24 @@ struct CodecsAssetsTests {
         }
     }
 }
+
+@Suite("Codecs: export")
+struct EventExportTests {
+    @Test("export names carry the node and the UTC time; files hold the events as JSON Lines")
+    func export() throws {
+        let dir = temporaryPath("export")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let time = PeatTimestamp.with { $0.seconds = 1_735_689_600 + 3_723 }  // 2025-01-01 01:02:03Z
+        #expect(EventExport.fileNames(nodeID: "node/1", time: time).store == "peat-export-node_1-20250101-010203-store.jsonl")
+        let sample = codecSampleEvents(count: 10)
+        let first = try EventExport.export(store: sample.prefix(4), popLog: sample.suffix(6), nodeID: "n1", time: time, directory: dir)
+        #expect(first.popLog.hasSuffix("/peat-export-n1-20250101-010203-poplog.jsonl"))
+        let store = EventStreamDecoder.decodeAll([UInt8](try Data(contentsOf: URL(fileURLWithPath: first.store))), format: .jsonl)
+        let pops = EventStreamDecoder.decodeAll([UInt8](try Data(contentsOf: URL(fileURLWithPath: first.popLog))), format: .jsonl)
+        #expect(events(of: store) == Array(sample.prefix(4)))
+        #expect(events(of: pops) == Array(sample.suffix(6)))
+        let second = try EventExport.export(store: [], popLog: [], nodeID: "n1", time: time, directory: dir)
+        #expect(second.store.hasSuffix("/peat-export-n1-20250101-010203-2-store.jsonl"))
+    }
+}
