@@ -17,16 +17,22 @@ public final class EventEmitter: Sendable {
     public let clock: any EventClock
 
     private let queue: Mutex<PriorityEventQueue>
-    private let store = Mutex(LocalStore())
+    private let store: Mutex<LocalStore>
     private let counter = Atomic<UInt64>(0)
 
     /// Creates an emitter with an empty queue and store.
+    /// - Parameters:
+    ///   - policy: the scheduler of weighted pops (`.reference` is the Peat node's).
+    ///   - clock: the time for timestamps and TTL expiry.
+    ///   - storeLimits: the local store's capacity (default one million events; past it the
+    ///     oldest are evicted and counted in `evictedCount`).
     public init(nodeID: String, formationID: String, policy: SchedulingPolicy = .reference,
-                clock: any EventClock = SystemClock()) {
+                clock: any EventClock = SystemClock(), storeLimits: StoreLimits = .standard) {
         self.nodeID = nodeID
         self.formationID = formationID
         self.clock = clock
         self.queue = Mutex(PriorityEventQueue(policy: policy))
+        self.store = Mutex(LocalStore(limits: storeLimits))
     }
 
     // MARK: Emitting
@@ -41,7 +47,9 @@ public final class EventEmitter: Sendable {
             throw EmitterError(operation: "emit", field: "event_id", message: "Event must have an event_id")
         }
         if event.isStoredLocally {
-            store.withLock { _ = $0.insert(event) }
+            // An event without a timestamp is dated by its arrival for TTL purposes.
+            let receivedAt = event.hasTimestamp ? nil : clock.now().seconds
+            store.withLock { _ = $0.insert(event, receivedAt: receivedAt) }
         } else {
             queue.withLock { $0.push(event) }
         }
@@ -183,8 +191,51 @@ public final class EventEmitter: Sendable {
         store.withLock { $0.event(id: id) }
     }
 
-    /// One page of the local store, for browsing.
+    /// One page of the local store, for browsing (expired events stay until `expireLocal`).
     public func localPage(_ query: LocalQuery) -> LocalPage {
         store.withLock { $0.page(query) }
+    }
+
+    // MARK: TTL, capacity, queries
+
+    /// The local store's bounds.
+    public var storeLimits: StoreLimits { store.withLock { $0.limits } }
+
+    /// Removes every stored event whose TTL has run out at `now` (default: the clock's time)
+    /// and returns how many. An event expires when `timestamp.seconds + ttl_seconds < now`
+    /// in whole seconds; TTL 0 never expires; an event without a timestamp is dated by its
+    /// arrival. Costs O(expired · log n): nothing is scanned.
+    ///
+    /// `query(_:)` calls this first; `queryLocal`, `getLocal` and `localPage` do not (they
+    /// keep the seed's behaviour), so a console calls it on its tick.
+    @discardableResult
+    public func expireLocal(now: PeatTimestamp? = nil) -> Int {
+        let seconds = (now ?? clock.now()).seconds
+        return store.withLock { $0.expire(now: seconds) }
+    }
+
+    /// Stored events removed by TTL expiry over the emitter's life.
+    public var expiredCount: Int { store.withLock { $0.expiredCount } }
+
+    /// Stored events evicted (oldest first) to stay within `storeLimits.capacity`.
+    public var evictedCount: Int { store.withLock { $0.evictedCount } }
+
+    /// Answers `query` from the local store: expired events are removed first (and counted),
+    /// then the filters are applied from the most selective index. See `EventFilters.matches`
+    /// for the meaning of each filter: time bounds are exclusive, `limit` 0 is no limit,
+    /// events come in arrival order, `truncated` says the limit left matches out.
+    public func query(_ query: EventQuery) -> EventQueryResponse {
+        let seconds = clock.now().seconds
+        let result = store.withLock { s in
+            s.expire(now: seconds)
+            return s.query(query.filters, limit: Int(query.limit))
+        }
+        var response = EventQueryResponse()
+        response.queryID = query.queryID
+        response.responderID = nodeID
+        response.events = result.events
+        response.totalMatching = UInt32(clamping: result.totalMatching)
+        response.truncated = result.truncated
+        return response
     }
 }
