@@ -147,6 +147,29 @@ struct StreamInputTests {
         #expect(status.bytes == stream.count)
     }
 
+    @Test("a quiet stream is shown as stalled, live again when data comes, then ended")
+    func stall() throws {
+        let path = temporaryPath("stall-fifo")
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let waiter = StatusWaiter()
+        let input = StreamInput(source: .file(path), stallSeconds: 0.2,
+                                emitter: EventEmitter(nodeID: "n", formationID: "f"), onUpdate: waiter.post)
+        try input.start()
+        defer { input.stop() }
+        let fd = open(path, O_WRONLY)
+        try #require(fd >= 0)
+        let sample = codecSampleEvents(count: 4)
+        writeAll(fd, encoded(Array(sample.prefix(2)), .jsonl))
+        let stalled = try #require(waiter.wait { $0.phase == .stalled })
+        #expect(stalled.events == 2)
+        #expect(stalled.description.contains("stalled · 2 events"))
+        writeAll(fd, encoded(Array(sample.suffix(2)), .jsonl))
+        close(fd)
+        let ended = try #require(waiter.wait { $0.phase == .ended })
+        #expect(ended.events == 4 && ended.errors.total == 0)
+    }
+
     @Test("--listen takes unix:/path only; --source - is standard input")
     func parsing() throws {
         #expect(try StreamSource.listen("unix:/tmp/x.sock") == .unixSocket("/tmp/x.sock"))
