@@ -225,6 +225,72 @@ struct FairSchedulerTests {
     }
 }
 
+/// What an operator reads off `SchedulerStats`.
+@Suite("SchedulerStats")
+struct SchedulerStatsTests {
+    @Test func fairRunHitsItsTargetWithNoShortPops() {
+        var q = queue(high: 100, normal: 100, low: 100, critical: 4, policy: .fair)
+        for _ in 0..<44 { _ = q.popWeighted(max: 1) }
+        let s = q.statistics
+        #expect(s.served == [4, 20, 14, 6])
+        #expect(s.targetShare == [0.5, 0.35, 0.15])
+        #expect(s.achievedShare == [0.5, 0.35, 0.15])
+        #expect(s.recentShare == [0.5, 0.35, 0.15])
+        #expect(s.shortPops == 0 && s.weightedPops == 44)
+        // LOW's entitled share is served while HIGH waits: counted, as the contract says.
+        #expect(s.inversions == 6)
+    }
+
+    @Test func referenceRunShowsItsDefects() {
+        var q = queue(high: 100, normal: 100, low: 100)
+        for _ in 0..<40 { _ = q.popWeighted(max: 1) }
+        let s = q.statistics
+        #expect(s.served == [0, 0, 0, 40])
+        #expect(s.achievedShare == [0, 0, 1])
+        #expect(s.inversions == 40 && s.shortPops == 0)
+        var onlyHigh = queue(high: 100)
+        for _ in 0..<3 { _ = onlyHigh.popWeighted(max: 1) }
+        #expect(onlyHigh.statistics.shortPops == 3 && onlyHigh.statistics.served == [0, 0, 0, 0])
+    }
+
+    @Test func recentWindowSlidesOverTheLast200() {
+        var q = queue(high: 300, low: 300, policy: .reference)
+        for _ in 0..<200 { _ = q.popWeighted(max: 1) }        // LOW only
+        #expect(q.statistics.recentShare == [0, 0, 1])
+        for _ in 0..<150 { _ = q.pop() }                       // HIGH
+        #expect(q.statistics.recentShare == [0.75, 0, 0.25])
+        let achieved: [Double] = [150.0 / 350, 0, 200.0 / 350]
+        #expect(q.statistics.achievedShare == achieved)
+        for _ in 0..<50 { _ = q.pop() }
+        #expect(q.statistics.recentShare == [1, 0, 0])
+        #expect(SchedulerStats.recentWindow == 200)
+    }
+
+    @Test func customWeightsAreTheTarget() {
+        let q = PriorityEventQueue(policy: .fair(weights: .init(high: 6, normal: 3, low: 1)))
+        #expect(q.statistics.targetShare == [0.6, 0.3, 0.1])
+        #expect(q.statistics.achievedShare == [0, 0, 0] && q.statistics.recentShare == [0, 0, 0])
+    }
+
+    @Test func emitterExposesTheQueueStatistics() throws {
+        let emitter = EventEmitter(nodeID: "n", formationID: "f", policy: .fair, clock: ManualClock())
+        for _ in 0..<10 { try emitter.emitAnomaly("a", payload: Data()) }
+        _ = emitter.popEvents(max: 4)
+        #expect(emitter.schedulerStats.served == [0, 4, 0, 0])
+        emitter.setPolicy(.reference)
+        _ = emitter.popEvents(max: 1)
+        #expect(emitter.schedulerStats.shortPops == 1)
+        #expect(emitter.schedulerStats.weightedPops == 2)
+    }
+
+    /// The share check itself catches an unfair scheduler.
+    @Test func theShareCheckCatchesTheReference() {
+        var run = BackloggedRun(policy: .reference, depth: 8) { FairSchedulerTests.templates[$0] }
+        for _ in 0..<20 { run.step(1) }
+        #expect(run.failure != nil)
+    }
+}
+
 /// Byte-weighted fair scheduling: shares of encoded bytes within one event size.
 @Suite("PriorityEventQueue (.fair bytes)")
 struct ByteFairSchedulerTests {

@@ -10,7 +10,9 @@ public struct SchedulerStats: Hashable, Sendable {
     public var recentShare: [Double] = [0, 0, 0]
     /// Weighted pops that returned fewer events than asked while events were pending.
     public var shortPops: Int = 0
-    /// LOW events served while HIGH events were waiting.
+    /// LOW events served while HIGH events were waiting. Under `.reference` stepped one at a
+    /// time this is the starvation SPEC.md describes; under `.fair` it counts LOW's entitled
+    /// share (15% by default) served while HIGH is backlogged, so compare it with `served[3]`.
     public var inversions: Int = 0
     /// Weighted pop calls made.
     public var weightedPops: Int = 0
@@ -18,5 +20,6 @@ public struct SchedulerStats: Hashable, Sendable {
     /// The size of the window behind `recentShare`.
     public static let recentWindow = 200
 
+    /// Empty statistics (nothing served).
     public init() {}
 }
