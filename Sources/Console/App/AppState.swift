@@ -86,6 +86,8 @@ public struct AppState: Equatable, Sendable {
     public var paused = false
     public var autoDrain: Bool
     public var helpShown = false
+    /// First help line shown (the help scrolls when it does not fit).
+    public var helpScroll = 0
     /// The event shown in the detail view.
     public var detail: PeatEvent?
     public var detailScroll = 0

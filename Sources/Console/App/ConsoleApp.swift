@@ -98,10 +98,10 @@ public final class ConsoleApp {
     public func wake(on backend: any Backend) {
         var key = backend.readKey(timeoutMs: max(1, options.refreshMs))
         var handled = 0
-        while let k = key, !state.quitRequested {
+        while let k = key {
             handle(k, on: backend)
             handled += 1
-            key = handled < 64 ? backend.readKey(timeoutMs: 0) : nil
+            key = handled < 64 && !state.quitRequested ? backend.readKey(timeoutMs: 0) : nil
         }
         for action in inbox.drain() where !state.quitRequested { dispatch(action) }
         if !state.quitRequested { dispatch(.tick(clock.now())) }

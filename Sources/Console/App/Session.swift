@@ -15,7 +15,7 @@ public final class Session {
     private var popped = 0
     private var errors = 0
     private var telemetryPresses = 0
-    private var lastTime: Double?
+    private var lastTime: PeatTimestamp?
     private var lastSecond: UInt64?
     private var drainBudget = 0.0
     private var rateSamples: [(second: UInt64, emitted: Int, popped: Int)] = []
@@ -137,49 +137,65 @@ public final class Session {
     /// Lets time pass: the generator runs, auto-drain pops at `drainRate` events/s (fractional
     /// budget carried), and once a second the depth history and rates are sampled.
     func advance(to time: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int) {
-        let t = time.timeInterval
-        let dt = lastTime.map { Swift.min(Session.maxStep, Swift.max(0, t - $0)) } ?? 0
-        lastTime = t
+        let dt = lastTime.map { Swift.min(Session.maxStep, Swift.max(0, Session.seconds(from: $0, to: time))) } ?? 0
+        lastTime = time
         if generate, dt > 0, var g = generator {
             for e in g.advance(by: dt) { emit(e) }
             generator = g
         }
         if drainRate > 0 {
-            let cap = Double(Swift.max(batch, drainRate))
-            drainBudget = Swift.min(cap, drainBudget + Double(drainRate) * dt)
+            // The link takes one popEvents(max: batch) every batch/drainRate seconds: the
+            // budget fills at drainRate events/s and each pop spends a whole batch.
+            drainBudget = Swift.min(Double(Swift.max(batch, drainRate)), drainBudget + Double(drainRate) * dt)
             var rounds = 0
-            while rounds < 64 {
-                let pending = emitter.pendingCount
-                guard pending > 0, drainBudget >= Double(Swift.min(batch, pending)) else { break }
-                let step = pop(max: batch, automatic: true)
-                drainBudget -= Double(Swift.max(1, step.got))
+            while drainBudget + 1e-9 >= Double(batch), rounds < 64 {
+                if emitter.pendingCount == 0 {
+                    drainBudget = Swift.min(drainBudget, Double(batch))
+                    break
+                }
+                pop(max: batch, automatic: true)
+                drainBudget -= Double(batch)
                 rounds += 1
-                if step.got == 0 { break }
             }
-            if emitter.pendingCount == 0 { drainBudget = Swift.min(drainBudget, Double(batch)) }
         } else {
             drainBudget = 0
         }
         if time.seconds != lastSecond {
             lastSecond = time.seconds
-            sample(second: time.seconds)
+            sample(second: time.seconds, running: generate || drainRate > 0)
         }
     }
 
-    private func sample(second: UInt64) {
+    /// Seconds from `a` to `b`, exact to the nanosecond (no large-double rounding).
+    static func seconds(from a: PeatTimestamp, to b: PeatTimestamp) -> Double {
+        let nanos = Int64(bitPattern: b.seconds &- a.seconds).multipliedReportingOverflow(by: 1_000_000_000)
+        guard !nanos.overflow else { return b.seconds > a.seconds ? .infinity : -.infinity }
+        return Double(nanos.partialValue + Int64(b.nanos) - Int64(a.nanos)) / 1e9
+    }
+
+    /// Once a second: the depth history (skipped while idle and unchanged, so an idle console
+    /// draws nothing) and the rates.
+    private func sample(second: UInt64, running: Bool) {
+        var changed = false
         let counts = emitter.pendingCounts
-        for i in 0..<4 {
-            history[i].append(i < counts.count ? counts[i] : 0)
-            if history[i].count > Session.historyCapacity { history[i].removeFirst() }
+        if running || history[0].isEmpty || (0..<4).contains(where: { history[$0].last != counts[$0] }) {
+            for i in 0..<4 {
+                history[i].append(i < counts.count ? counts[i] : 0)
+                if history[i].count > Session.historyCapacity { history[i].removeFirst() }
+            }
+            changed = true
         }
         rateSamples.append((second, emitted, popped))
         if rateSamples.count > 6 { rateSamples.removeFirst() }
         if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
             let span = Double(last.second - first.second)
-            emittedRate = Double(last.emitted - first.emitted) / span
-            poppedRate = Double(last.popped - first.popped) / span
+            let e = Double(last.emitted - first.emitted) / span
+            let p = Double(last.popped - first.popped) / span
+            if e != emittedRate || p != poppedRate { changed = true }
+            emittedRate = e
+            poppedRate = p
         }
-        version += 1
+        if changed { version += 1 }
     }
 
     /// A picture of the core for the views, with the browser page for `query`.

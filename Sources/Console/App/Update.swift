@@ -96,6 +96,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.browserList = ListPosition()
     case .toggleHelp:
         state.helpShown.toggle()
+        state.helpScroll = 0
     case .quit:
         state.quitRequested = true
 
@@ -129,12 +130,17 @@ extension AppState {
 
     /// Rows a page move covers in the focused pane.
     var pageRows: Int {
-        if detail != nil { return max(1, layout.body.height - 4) }
+        if detail != nil || helpShown { return max(1, layout.body.height - 4) }
         return max(1, layout.listRows(focus) - 1)
     }
 
     /// Moves the focused list's selection (or the detail view's scroll) by `delta`.
     mutating func move(by delta: Int) {
+        if helpShown {
+            let limit = HelpOverlay(keyMap: .standard).maxScroll(in: layout.body)
+            helpScroll = min(limit, max(0, helpScroll.addingClamped(delta)))
+            return
+        }
         if detail != nil {
             detailScroll = max(0, detailScroll.addingClamped(delta))
             return

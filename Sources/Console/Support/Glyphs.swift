@@ -49,6 +49,28 @@ public struct Glyphs: Sendable, Hashable {
     public var ackMarker: String { unicode ? "✓" : "v" }
     /// Text cursor while editing the filter.
     public var cursor: String { unicode ? "▏" : "_" }
+    /// `text` as the glyph set can show it: in ASCII, the few non-ASCII characters the
+    /// console's own messages use become ASCII look-alikes.
+    public func plain(_ text: String) -> String {
+        guard !unicode, text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "—", "–": out += "-"
+            case "×": out += "x"
+            case "→": out += "->"
+            case "↔": out += "<->"
+            case "·": out += "-"
+            case "…": out += "~"
+            case "↑": out += "Up"
+            case "↓": out += "Down"
+            case "←": out += "Left"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
     /// Running / paused indicators.
     public var running: String { unicode ? "▶" : ">" }
     public var paused: String { unicode ? "‖" : "||" }

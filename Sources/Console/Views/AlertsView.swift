@@ -15,9 +15,9 @@ public enum AlertsView {
     static let columns = [
         Column("", width: 1),
         Column("AGE", width: 4, alignment: .right),
-        Column("TYPE", width: 15, flexible: true),
+        Column("TYPE", width: 20, flexible: true),
         Column("SOURCE", width: 12, flexible: true, dropOrder: 2),
-        Column("EVENT ID", width: 10, flexible: true, dropOrder: 1),
+        Column("EVENT ID", width: 10, dropOrder: 1),
         Column("LINK", width: 6, dropOrder: 3),
     ]
 

@@ -1,3 +1,4 @@
+import Foundation
 import PeatEvents
 
 /// Pane 3: the local store (QUERY/LOCAL events), newest first, filterable by type with `/`.
@@ -19,11 +20,12 @@ public enum BrowserView {
     }
 
     static let columns = [
-        Column("TYPE", width: 14, flexible: true),
-        Column("CLASS", width: 9, dropOrder: 2),
+        Column("TYPE", width: 19),
+        Column("CLASS", width: 9, dropOrder: 1),
         Column("AGE", width: 4, alignment: .right),
         Column("TTL LEFT", width: 8, alignment: .right),
-        Column("EVENT ID", width: 10, flexible: true, dropOrder: 1),
+        Column("EVENT ID", width: 11, dropOrder: 3),
+        Column("PAYLOAD", width: 10, flexible: true, dropOrder: 2),
     ]
 
     public static func render(_ state: AppState, into rect: Rect, of buffer: inout Buffer) {
@@ -50,6 +52,15 @@ public enum BrowserView {
             [Span(Format.age(EventTime.age(e, now: state.now)))],
             [Span(ttl.text, ttl.expired ? theme.style(.warning) : muted)],
             [Span(e.eventID, muted)],
+            [Span(payloadPreview(e), theme.style(.text))],
         ])
+    }
+
+    /// The payload on one line: the text when printable UTF-8, else "<n bytes>".
+    static func payloadPreview(_ e: PeatEvent) -> String {
+        if let s = Format.printableText(e.payloadValue) {
+            return s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ")
+        }
+        return "<\(e.payloadValue.count) bytes>"
     }
 }

@@ -10,10 +10,10 @@ public enum HeaderView {
         let c = state.core
         // (spans, drop rank: higher goes first when narrow)
         var segments: [([Span], Int)] = [
-            ([Span("node ", base), Span(state.nodeID, accent), Span(" @ ", base), Span(state.formationID, accent)], 0),
+            ([Span(state.nodeID, accent), Span(" @ ", base), Span(state.formationID, accent)], 0),
             ([Span("policy ", base), Span(c.policy.description, accent)], 1),
-            ([Span("scenario ", base), Span(state.scenario.rawValue, accent)]
-                + (state.scenario == .demo ? [Span(" seed \(state.seed)", base)] : []), 4),
+            (state.scenario == .demo ? [Span("demo", accent), Span(" seed \(state.seed)", base)]
+                : [Span("scenario ", base), Span(state.scenario.rawValue, accent)], 4),
             ([Span("in ", base), Span(Format.rate(c.emittedRate), accent), Span("/s out ", base),
               Span(Format.rate(c.poppedRate), accent), Span("/s", base)], 3),
             ([Span("batch ", base), Span("\(state.batchSize)", accent)], 2),
@@ -25,7 +25,7 @@ public enum HeaderView {
         } else {
             segments.append(([Span("auto-drain off", base)], 0))
         }
-        let title = [Span(" PeatConsole ", accent)]
+        let title = [Span(" PeatConsole", accent)]
         let sep = Span(" \(g.separator) ", base)
         func width(_ segs: [([Span], Int)]) -> Int { title.width + segs.reduce(0) { $0 + $1.0.width + sep.width } }
         while width(segments) > rect.width, let worst = segments.indices.max(by: { segments[$0].1 < segments[$1].1 }), segments[worst].1 > 0 {

@@ -56,7 +56,7 @@ public enum PopLogView {
             if step.got > step.levels.count { spans.append(Span(" +\(step.got - step.levels.count)", muted)) }
         }
         if step.short { spans.append(Span("  short", theme.style(.warning))) }
-        if step.repeats > 1 { spans.append(Span("  ×\(step.repeats)", muted)) }
+        if step.repeats > 1 { spans.append(Span(theme.glyphs.plain("  ×\(step.repeats)"), muted)) }
         return spans
     }
 

@@ -49,25 +49,39 @@ public enum QueueView {
         }
         guard y < area.maxY else { return }
         let muted = theme.style(.muted)
-        let label = " by class "
-        let ruleLeft = String(repeating: theme.glyphs.rule, count: 2)
-        buffer.put(ruleLeft + label + String(repeating: theme.glyphs.rule, count: max(0, area.width - label.count - 2)),
-                   x: area.x, y: y, style: muted, maxWidth: area.width)
-        y += 1
         var classes: [EventClass] = [.product, .anomaly, .telemetry, .command]
         if (c.pendingByClass[.unspecified] ?? 0) > 0 { classes.append(.unspecified) }
-        var parts: [[Span]] = classes.map { cls in
-            let n = c.pendingByClass[cls] ?? 0
-            return [Span(Names.eventClassShort(cls) + " ", muted), Span(Names.count(n), n > 0 ? theme.style(.emphasis) : muted)]
+        func parts(_ abbreviated: Bool) -> [[Span]] {
+            classes.map { cls in
+                let n = c.pendingByClass[cls] ?? 0
+                let name = Names.eventClassShort(cls)
+                return [Span((abbreviated ? String(name.prefix(4)) : name) + " ", muted),
+                        Span(Names.count(n), n > 0 ? theme.style(.emphasis) : muted)]
+            }
         }
-        // As many per line as fit, then the next line.
-        while !parts.isEmpty, y < area.maxY {
+        /// Packs parts into lines of at most `area.width` columns.
+        func pack(_ parts: [[Span]]) -> [[Span]] {
+            var lines: [[Span]] = []
             var line: [Span] = []
-            while let p = parts.first, line.isEmpty || line.width + 3 + p.width <= area.width {
+            for p in parts {
+                if !line.isEmpty, line.width + 3 + p.width > area.width { lines.append(line); line = [] }
                 if !line.isEmpty { line.append(Span("   ")) }
                 line += p
-                parts.removeFirst()
             }
+            if !line.isEmpty { lines.append(line) }
+            return lines
+        }
+        let rowsLeft = area.maxY - y
+        var lines = pack(parts(false))
+        if lines.count > rowsLeft { lines = pack(parts(true)) }
+        if rowsLeft > lines.count {
+            let label = " by class "
+            let ruleLeft = String(repeating: theme.glyphs.rule, count: 2)
+            buffer.put(ruleLeft + label + String(repeating: theme.glyphs.rule, count: max(0, area.width - label.count - 2)),
+                       x: area.x, y: y, style: muted, maxWidth: area.width)
+            y += 1
+        }
+        for line in lines where y < area.maxY {
             buffer.put(line, x: area.x, y: y, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
             y += 1
         }

@@ -14,7 +14,7 @@ public enum StatusView {
         let leftRoom = rect.width - 1 - (rightWidth > 0 ? rightWidth + 2 : 0)
         let left: [Span]
         if let s = state.status {
-            left = [Span(s.text, theme.style(s.isError ? .error : .status))]
+            left = [Span(theme.glyphs.plain(s.text), theme.style(s.isError ? .error : .status))]
         } else if state.filterDraft != nil {
             left = [Span("filtering by type: type text, Enter applies, Esc cancels", muted)]
         } else {

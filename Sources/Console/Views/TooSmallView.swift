@@ -10,7 +10,7 @@ public enum TooSmallView {
         ]
         let top = rect.y + max(0, (rect.height - lines.count) / 2)
         for (i, (text, role)) in lines.enumerated() where top + i < rect.maxY {
-            let t = TextWidth.truncate(text, to: rect.width, ellipsis: theme.glyphs.ellipsis)
+            let t = TextWidth.truncate(theme.glyphs.plain(text), to: rect.width, ellipsis: theme.glyphs.ellipsis)
             let x = rect.x + max(0, (rect.width - TextWidth.of(t)) / 2)
             buffer.put(t, x: x, y: top + i, style: theme.style(role))
         }

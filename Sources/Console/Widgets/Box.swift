@@ -35,7 +35,7 @@ public struct Box {
         // Title: " Title " from column 2; trailing text right-aligned, one cell from the corner.
         let room = rect.width - 4
         var trailingWidth = trailing.isEmpty ? 0 : trailing.width + 2
-        if trailingWidth > room / 2 { trailingWidth = 0 }
+        if trailingWidth > 0, title.width + 2 + 1 + trailingWidth > room { trailingWidth = 0 }
         let titleRoom = room - (trailingWidth > 0 ? trailingWidth + 1 : 0)
         if !title.isEmpty, titleRoom > 2 {
             let titleStyle = theme.style(focused ? .titleFocused : .title)

@@ -1,59 +1,71 @@
-/// The `?` overlay: every binding of the key map, by group, centred over `area`.
+/// The `?` overlay: every binding of the key map, by group, centred over `area`, in two
+/// columns when they fit; it scrolls (`j`/`k`) when it is taller than the area.
 public struct HelpOverlay {
     public var keyMap: KeyMap
+    static let keyWidth = 11
 
     public init(keyMap: KeyMap) { self.keyMap = keyMap }
 
     /// The lines of one group block: a heading, then "key  help" lines.
-    func block(_ group: KeyGroup, theme: Theme, keyWidth: Int) -> [[Span]] {
-        let all = keyMap.bindings + keyMap.filterBindings
-        let items = all.filter { $0.group == group }
+    func block(_ group: KeyGroup, theme: Theme) -> [[Span]] {
+        let items = (keyMap.bindings + keyMap.filterBindings).filter { $0.group == group }
         guard !items.isEmpty else { return [] }
         var out: [[Span]] = [[Span(group.rawValue, theme.style(.emphasis))]]
         for b in items {
-            out.append([Span("  " + TextWidth.pad(b.keyLabel, to: keyWidth), theme.style(.titleFocused)), Span(b.help)])
+            out.append([Span("  " + TextWidth.pad(b.keyLabel, to: HelpOverlay.keyWidth), theme.style(.titleFocused)), Span(b.help)])
         }
         return out
     }
 
-    public func render(into area: Rect, of buffer: inout Buffer, theme: Theme) {
-        let keyWidth = 11
-        var blocks = KeyGroup.allCases.map { block($0, theme: theme, keyWidth: keyWidth) }.filter { !$0.isEmpty }
-        let legend: [[Span]] = [[Span("Levels ", theme.style(.muted)), Span("C", theme.style(.critical)), Span(" CRITICAL  "),
-                                 Span("H", theme.style(.high)), Span(" HIGH  "), Span("N", theme.style(.normal)), Span(" NORMAL  "),
-                                 Span("L", theme.style(.low)), Span(" LOW")]]
-        blocks.append(legend)
+    /// The overlay's columns of lines for `area`.
+    func columns(for area: Rect, theme: Theme) -> [[[Span]]] {
+        var blocks = KeyGroup.allCases.map { block($0, theme: theme) }.filter { !$0.isEmpty }
+        blocks.append([[Span("Levels ", theme.style(.muted)), Span("C", theme.style(.critical)), Span(" CRITICAL  "),
+                        Span("H", theme.style(.high)), Span(" HIGH  "), Span("N", theme.style(.normal)), Span(" NORMAL  "),
+                        Span("L", theme.style(.low)), Span(" LOW")]])
         let contentWidth = blocks.flatMap { $0 }.map(\.width).max() ?? 0
         let oneColumnHeight = blocks.reduce(0) { $0 + $1.count + 1 } - 1
-        let twoColumns = oneColumnHeight + 2 > area.height && area.width >= 2 * contentWidth / 2 + 8
+        let twoColumns = oneColumnHeight + 2 > area.height && area.width >= 2 * contentWidth + 3 + 4
         var columns: [[[Span]]] = [[]]
-        if twoColumns {
-            let half = (oneColumnHeight + 1) / 2
-            for b in blocks {
-                if !columns[columns.count - 1].isEmpty, columns.count == 1, columns[0].count + b.count > half { columns.append([]) }
-                if !columns[columns.count - 1].isEmpty { columns[columns.count - 1].append([]) }
-                columns[columns.count - 1] += b
-            }
-        } else {
-            for b in blocks {
-                if !columns[0].isEmpty { columns[0].append([]) }
-                columns[0] += b
-            }
+        let half = (oneColumnHeight + 1) / 2
+        for b in blocks {
+            if twoColumns, columns.count == 1, !columns[0].isEmpty, columns[0].count + 1 + b.count > half + 2 { columns.append([]) }
+            if !columns[columns.count - 1].isEmpty { columns[columns.count - 1].append([]) }
+            columns[columns.count - 1] += b
         }
+        return columns
+    }
+
+    /// How far the help can scroll in `area` (0 when it fits).
+    public func maxScroll(in area: Rect) -> Int {
+        let cols = columns(for: area, theme: Theme(capabilities: .init(colors: .none, unicode: true)))
+        let lines = cols.map(\.count).max() ?? 0
+        return max(0, lines - max(0, area.height - 2))
+    }
+
+    public func render(into area: Rect, of buffer: inout Buffer, theme: Theme, scroll: Int = 0) {
+        let columns = columns(for: area, theme: theme)
         let colWidths = columns.map { $0.map(\.width).max() ?? 0 }
+        let lines = columns.map(\.count).max() ?? 0
         let width = min(area.width, colWidths.reduce(0, +) + 3 * (columns.count - 1) + 4)
-        let height = min(area.height, (columns.map(\.count).max() ?? 0) + 2)
+        let height = min(area.height, lines + 2)
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         let inner = Box(title: [Span("Keys")], trailing: [Span("? or Esc closes", theme.style(.muted))], focused: true)
             .render(into: rect, of: &buffer, theme: theme)
+        let first = min(max(0, scroll), max(0, lines - inner.height))
         var x = inner.x + 1
         for (i, column) in columns.enumerated() {
             let w = min(colWidths[i], inner.maxX - 1 - x)
             guard w > 0 else { break }
-            for (row, line) in column.prefix(inner.height).enumerated() {
+            for (row, line) in column.dropFirst(first).prefix(inner.height).enumerated() {
                 buffer.put(line, x: x, y: inner.y + row, maxWidth: w, ellipsis: theme.glyphs.ellipsis)
             }
             x += colWidths[i] + 3
+        }
+        let hidden = lines - inner.height
+        if hidden > 0, rect.height >= 2 {
+            let note = " j/k scroll \(theme.glyphs.dot) \(first)/\(hidden) "
+            buffer.put(note, x: rect.maxX - 2 - TextWidth.of(note), y: rect.maxY - 1, style: theme.style(.muted))
         }
     }
 }

@@ -144,12 +144,15 @@ public struct DemoEmission: Hashable, Sendable {
 ///
 /// | stream | event type | propagation | priority | rate |
 /// |---|---|---|---|---|
-/// | detections | `product.detection` | SUMMARY | NORMAL | ~10/s (slowly swelling and ebbing) |
-/// | tracks | `product.track` | FULL | LOW | ~4/s |
+/// | detections | `product.detection` | SUMMARY | NORMAL | ~10/s on average |
+/// | tracks | `product.track` | FULL | LOW | ~4/s on average |
 /// | telemetry | `telemetry.cpu/mem/temp/battery/link_rssi` | QUERY | LOW | 1/s each |
 /// | anomalies | `anomaly.jam/gps_spoof/overheat` | FULL | HIGH | ~0.2/s |
 /// | criticals | `critical.intrusion/fratricide_risk` | FULL | CRITICAL | ~1 per 45 s |
 ///
+/// Detections and tracks follow the node's activity: a slow swell around a quiet baseline,
+/// and a "contact" of `contactLength` seconds every `activityPeriod` seconds when they run at
+/// four times the mean (so a 40 events/s link falls behind and the queues fill, then drain).
 /// Arrivals are Poisson, drawn from the scenario's own generator: the same seed gives the same
 /// emissions for the same sequence of `advance` calls' total time.
 public struct DemoScenario: Sendable {
@@ -160,8 +163,11 @@ public struct DemoScenario: Sendable {
     public static let criticalRate = 1.0 / 45.0
     /// Telemetry metrics, one sample per second each.
     public static let metrics = ["cpu", "mem", "temp", "battery", "link_rssi"]
-    /// The period of the detection/track activity swell, seconds.
-    public static let activityPeriod = 60.0
+    /// The period of the detection/track activity cycle, seconds.
+    public static let activityPeriod = 45.0
+    /// How long a contact lasts, seconds; it starts `contactStart` seconds into each period.
+    public static let contactLength = 6.0
+    public static let contactStart = 15.0
 
     private enum Stream: Int, CaseIterable { case detection, track, anomaly, critical }
 
@@ -181,9 +187,12 @@ public struct DemoScenario: Sendable {
         nextTelemetry = 0.5
     }
 
-    /// The detection/track activity factor at time `t` (0.3 … 1.7, mean 1).
+    /// The detection/track activity factor at time `t`: 4 during a contact, else a swell of
+    /// 0.35 … 0.85 (about 1 on average over a period).
     public static func activity(at t: Double) -> Double {
-        1 + 0.7 * sin(2 * Double.pi * t / activityPeriod)
+        let phase = t.truncatingRemainder(dividingBy: activityPeriod)
+        if phase >= contactStart, phase < contactStart + contactLength { return 4 }
+        return 0.6 + 0.25 * sin(2 * Double.pi * t / activityPeriod)
     }
 
     private func rate(_ s: Stream, at t: Double) -> Double {
@@ -215,7 +224,7 @@ public struct DemoScenario: Sendable {
                 nextArrival[s.rawValue] = bestTime + random.exponential(rate: rate(s, at: bestTime))
             } else {
                 for (i, metric) in DemoScenario.metrics.enumerated() {
-                    out.append(telemetry(i, metric, at: bestTime + Double(i) * 0.01))
+                    out.append(telemetry(i, metric, at: bestTime))
                 }
                 nextTelemetry += 1
             }

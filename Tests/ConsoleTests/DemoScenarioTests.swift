@@ -1,0 +1,79 @@
+import Foundation
+import PeatEvents
+import Testing
+
+@Suite struct DemoScenarioTests {
+    @Test func sameSeedSameEmissions() {
+        var a = DemoScenario(seed: 42), b = DemoScenario(seed: 42), c = DemoScenario(seed: 43)
+        let ea = a.advance(by: 30), eb = b.advance(by: 30), ec = c.advance(by: 30)
+        #expect(!ea.isEmpty)
+        #expect(ea == eb)
+        #expect(ea != ec)
+    }
+
+    @Test func chunkingTimeDoesNotChangeTheSequence() {
+        var whole = DemoScenario(seed: 9), chunked = DemoScenario(seed: 9)
+        let one = whole.advance(by: 10)
+        var many: [DemoEmission] = []
+        for _ in 0..<105 { many += chunked.advance(by: 0.1) }
+        #expect(Array(many.prefix(one.count)) == one)
+        #expect(one.allSatisfy { $0.offset <= 10 })
+        #expect(zip(one, one.dropFirst()).allSatisfy { $0.offset <= $1.offset })
+    }
+
+    @Test func ratesFollowTheExampleTable() {
+        var d = DemoScenario(seed: 3)
+        let seconds = DemoScenario.activityPeriod * 10
+        let all = d.advance(by: seconds)
+        func count(_ prefix: String) -> Double { Double(all.filter { $0.eventType.hasPrefix(prefix) }.count) / seconds }
+        #expect((8.0...12.5).contains(count("product.detection")))
+        #expect((3.0...5.2).contains(count("product.track")))
+        #expect(abs(count("telemetry.") - 5) < 0.05)
+        #expect((0.12...0.3).contains(count("anomaly.")))
+        let criticals = all.filter { $0.eventType.hasPrefix("critical.") }.count
+        #expect((3...25).contains(criticals))
+        let metrics = Set(all.compactMap { e -> String? in if case .telemetry(let m) = e.kind { return m } else { return nil } })
+        #expect(metrics == ["cpu", "mem", "temp", "battery", "link_rssi"])
+    }
+
+    @Test func emissionsCarryTheHelpersRouting() {
+        let detection = DemoEmission(kind: .product("detection", .propagationSummary, .priorityNormal), payload: Data())
+        #expect(detection.eventClass == .product && detection.eventType == "product.detection")
+        #expect(detection.routing.ttlSeconds == 300 && detection.routing.aggregationWindowMs == 1000)
+        let telemetry = DemoEmission(kind: .telemetry("cpu"), payload: Data("cpu=1.0%".utf8))
+        #expect(telemetry.routing.propagation == .propagationQuery && telemetry.routing.priority == .priorityLow)
+        #expect(telemetry.routing.ttlSeconds == 3600 && telemetry.payloadTypeURL == "type.peat/telemetry.cpu")
+        let anomaly = DemoEmission(kind: .anomaly("jam"), payload: Data())
+        #expect(anomaly.eventClass == .anomaly && anomaly.routing.priority == .priorityHigh && anomaly.routing.ttlSeconds == 600)
+        let critical = DemoEmission(kind: .critical("intrusion"), payload: Data())
+        #expect(critical.eventClass == .anomaly && critical.eventType == "critical.intrusion" && critical.routing.priority == .priorityCritical)
+    }
+
+    @Test func emitMatchesMakeEventWithOrWithoutAnInstance() throws {
+        let clock = ManualClock(seconds: 100)
+        let emitter = EventEmitter(nodeID: "n", formationID: "f", clock: clock)
+        let plain = DemoEmission(kind: .telemetry("mem"), payload: Data("mem=5%".utf8))
+        let withInstance = DemoEmission(kind: .telemetry("temp"), payload: Data("temp=40C".utf8), sourceInstanceID: "health-monitor")
+        let id1 = try plain.emit(into: emitter)
+        let id2 = try withInstance.emit(into: emitter)
+        #expect(emitter.getLocal(id1) == plain.makeEvent(id: id1, timestamp: clock.now(), nodeID: "n", formationID: "f"))
+        #expect(emitter.getLocal(id2) == withInstance.makeEvent(id: id2, timestamp: clock.now(), nodeID: "n", formationID: "f"))
+        #expect(emitter.getLocal(id2)?.sourceInstanceID == "health-monitor")
+    }
+
+    @Test func telemetryPayloadsReadAsMetricValues() {
+        var d = DemoScenario(seed: 1)
+        let t = d.advance(by: 2).filter { if case .telemetry = $0.kind { return true } else { return false } }
+        #expect(t.count == 10)
+        for e in t {
+            let text = String(decoding: e.payload, as: UTF8.self)
+            #expect(text.hasPrefix(e.eventType.dropFirst("telemetry.".count) + "="), "\(text)")
+        }
+    }
+
+    @Test func splitMixIsStable() {
+        var r = SplitMix64(seed: 0)
+        #expect(r.next() == 0xE220_A839_7B1D_CDAF)
+        #expect((0..<1000).allSatisfy { _ in (0..<1).contains(r.unit()) })
+    }
+}

@@ -1,0 +1,202 @@
+import PeatEvents
+import Testing
+@testable import Console
+
+/// Key → action (through the key map) → state change and effects.
+@Suite struct ReducerTests {
+    let map = KeyMap.standard
+
+    func press(_ key: Key, _ state: inout AppState) -> [Effect] {
+        update(&state, map.action(for: key, in: state))
+    }
+
+    @Test func injectKeysAskTheCoreForEachLevel() {
+        var s = emptyState()
+        #expect(press(.character("1"), &s) == [.inject(.critical)])
+        #expect(press(.character("2"), &s) == [.inject(.high)])
+        #expect(press(.character("3"), &s) == [.inject(.normal)])
+        #expect(press(.character("4"), &s) == [.inject(.low)])
+        #expect(press(.character("t"), &s) == [.injectTelemetry])
+        #expect(press(.character("b"), &s) == [.burst(count: 100)])
+    }
+
+    @Test func spacePopsOneBatchAndPlusMinusChangeIt() {
+        var s = emptyState()
+        #expect(s.batchSize == 8)
+        #expect(press(.character(" "), &s) == [.pop(max: 8)])
+        _ = press(.character("+"), &s)
+        #expect(s.batchSize == 16)
+        #expect(s.status?.text == "batch size 16")
+        _ = press(.character("-"), &s); _ = press(.character("-"), &s); _ = press(.character("-"), &s)
+        #expect(s.batchSize == 2)
+        _ = press(.character("-"), &s); _ = press(.character("-"), &s)
+        #expect(s.batchSize == 1)
+        #expect(press(.character(" "), &s) == [.pop(max: 1)])
+        for _ in 0..<20 { _ = press(.character("="), &s) }
+        #expect(s.batchSize == BatchSize.maximum)
+        #expect(BatchSize.bigger(5) == 8 && BatchSize.smaller(5) == 4 && BatchSize.smaller(8) == 4)
+    }
+
+    @Test func autoDrainPauseAndPolicy() {
+        var s = emptyState()
+        #expect(!s.autoDrain)
+        _ = press(.character("a"), &s)
+        #expect(s.autoDrain)
+        _ = press(.character("p"), &s)
+        #expect(s.paused)
+        let t = PeatTimestamp(seconds: 1_735_689_601)
+        #expect(update(&s, .tick(t)) == [.advance(to: t, generate: false, drainRate: 0, batch: 8)])
+        _ = press(.character("p"), &s)
+        #expect(update(&s, .tick(t)) == [.advance(to: t, generate: false, drainRate: 40, batch: 8)])
+        #expect(press(.character("w"), &s) == [.setPolicy(.fair)])
+        s.core.policy = .fair
+        #expect(press(.character("w"), &s) == [.setPolicy(.reference)])
+    }
+
+    @Test func demoStartsGeneratingAndDraining() {
+        var o = ConsoleOptions()
+        o.linkRate = 25
+        var s = AppState(options: o)
+        let t = PeatTimestamp(seconds: 5)
+        #expect(s.autoDrain)
+        #expect(update(&s, .tick(t)) == [.advance(to: t, generate: true, drainRate: 25, batch: 8)])
+        #expect(s.now == 5)
+    }
+
+    @Test func tabCyclesFocusBothWays() {
+        var s = emptyState()
+        #expect(s.focus == .queue)
+        _ = press(.tab, &s); #expect(s.focus == .alerts)
+        _ = press(.tab, &s); #expect(s.focus == .browser)
+        _ = press(.tab, &s); #expect(s.focus == .popLog)
+        _ = press(.tab, &s); #expect(s.focus == .queue)
+        _ = press(.backTab, &s); #expect(s.focus == .popLog)
+    }
+
+    func stateWithAlerts(_ n: Int) -> AppState {
+        var s = emptyState(Size(width: 100, height: 30))
+        s.core.alerts = (0..<n).map { i in
+            AlertRecord(event: event(DemoEmission(kind: .critical("intrusion"), payload: .init()), id: "node-1-\(n - i)", at: s.now), acknowledged: i == 1)
+        }
+        s.focus = .alerts
+        update(&s, .coreRefreshed(s.core))
+        return s
+    }
+
+    @Test func movementKeysMoveAndClampTheSelection() {
+        var s = stateWithAlerts(30)
+        let rows = s.layout.listRows(.alerts)
+        _ = press(.character("j"), &s); _ = press(.down, &s)
+        #expect(s.alertsList.selected == 2)
+        _ = press(.character("k"), &s)
+        #expect(s.alertsList.selected == 1)
+        _ = press(.up, &s); _ = press(.up, &s)
+        #expect(s.alertsList.selected == 0)
+        _ = press(.character("G"), &s)
+        #expect(s.alertsList.selected == 29)
+        #expect(s.alertsList.scroll == 30 - rows)
+        _ = press(.home, &s)
+        #expect(s.alertsList == ListPosition(selected: 0, scroll: 0))
+        _ = press(.pageDown, &s)
+        #expect(s.alertsList.selected == rows - 1)
+        _ = press(.pageUp, &s)
+        #expect(s.alertsList.selected == 0)
+        _ = press(.end, &s); _ = press(.character("g"), &s)
+        #expect(s.alertsList.selected == 0)
+    }
+
+    @Test func acknowledgeTargetsTheSelectedOrNewestAlert() {
+        var s = stateWithAlerts(3)
+        #expect(press(.character("x"), &s) == [.acknowledge(eventID: "node-1-3")])
+        _ = press(.down, &s)  // the acknowledged one: fall back to the newest unacknowledged
+        #expect(press(.character("x"), &s) == [.acknowledge(eventID: nil)])
+        s.focus = .queue
+        #expect(press(.character("x"), &s) == [.acknowledge(eventID: nil)])
+    }
+
+    @Test func enterOpensDetailAndEscCloses() {
+        var s = stateWithAlerts(2)
+        _ = press(.enter, &s)
+        #expect(s.detail?.eventID == "node-1-2")
+        _ = press(.character("j"), &s)
+        #expect(s.detailScroll == 1 && s.alertsList.selected == 0)
+        _ = press(.escape, &s)
+        #expect(s.detail == nil)
+        s.focus = .queue
+        _ = press(.enter, &s)
+        #expect(s.detail == nil)
+        #expect(s.status?.text.contains("Enter opens") == true)
+    }
+
+    @Test func filterEditingRoutesTextAndAppliesOrCancels() {
+        var s = emptyState()
+        _ = press(.character("/"), &s)
+        #expect(s.filterDraft == "" && s.focus == .browser)
+        for c in "cpu" { _ = press(.character(c), &s) }
+        #expect(s.filterDraft == "cpu")
+        #expect(s.browserQuery.typeContains == "cpu")  // live preview
+        #expect(press(.character("q"), &s).isEmpty && !s.quitRequested)  // q is text here
+        _ = press(.backspace, &s)
+        #expect(s.filterDraft == "cpu")
+        _ = press(.enter, &s)
+        #expect(s.filter == "cpu" && s.filterDraft == nil)
+        _ = press(.character("/"), &s)
+        _ = press(.character("x"), &s)
+        _ = press(.escape, &s)
+        #expect(s.filter == "cpu" && s.filterDraft == nil)
+        _ = press(.escape, &s)  // Esc with nothing open clears the filter
+        #expect(s.filter == "")
+    }
+
+    @Test func helpTogglesAndQuitQuits() {
+        var s = emptyState()
+        _ = press(.character("?"), &s)
+        #expect(s.helpShown)
+        _ = press(.escape, &s)
+        #expect(!s.helpShown)
+        _ = press(.function(1), &s)
+        #expect(s.helpShown)
+        _ = press(.character("?"), &s)
+        #expect(!s.helpShown)
+        _ = press(.character("q"), &s)
+        #expect(s.quitRequested)
+    }
+
+    @Test func unknownKeysAreCountedAndExplained() {
+        var s = emptyState()
+        #expect(map.action(for: .control("x"), in: s) == .unknownKey(.control("x")))
+        _ = press(.control("x"), &s)
+        _ = press(.character("Z"), &s)
+        #expect(s.unknownKeys == 2)
+        #expect(s.status == StatusMessage(text: "unknown key Z — press ? for help", isError: true, time: s.now))
+    }
+
+    @Test func statusMessagesFadeWithTime() {
+        var s = emptyState()
+        _ = press(.character("+"), &s)
+        _ = update(&s, .tick(PeatTimestamp(seconds: s.now + 3)))
+        #expect(s.status != nil)
+        _ = update(&s, .tick(PeatTimestamp(seconds: s.now + StatusMessage.lifetime)))
+        #expect(s.status == nil)
+    }
+
+    @Test func resizeChangesTheLayout() {
+        var s = emptyState()
+        _ = update(&s, .resize(Size(width: 120, height: 40)))
+        #expect(s.size == Size(width: 120, height: 40) && s.layout.twoColumns)
+        _ = update(&s, .resize(Size(width: 40, height: 10)))
+        #expect(s.layout.tooSmall)
+    }
+
+    @Test func everyBoundKeyHasAnAction() {
+        var seen: [Key] = []
+        for b in map.bindings {
+            #expect(b.actions.count == 1 || b.actions.count == b.keys.count, "\(b.keyLabel)")
+            for k in b.keys {
+                #expect(!seen.contains(k), "\(k) bound twice")
+                seen.append(k)
+                #expect(map.action(for: k, in: emptyState()) != .unknownKey(k))
+            }
+        }
+    }
+}

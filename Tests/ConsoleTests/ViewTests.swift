@@ -1,0 +1,273 @@
+import Foundation
+import PeatEvents
+import Testing
+@testable import Console
+
+/// Panes rendered from fixed states, asserted line by line (and by style where it matters).
+@Suite struct ViewTests {
+    func render(_ state: AppState, _ view: (AppState, Rect, inout Buffer) -> Void) -> Buffer {
+        var b = Buffer(size: state.size)
+        view(state, Rect(state.size), &b)
+        return b
+    }
+
+    @Test func queuePaneUnicode() {
+        let b = render(Fixture.queue(), QueueView.render)
+        #expect(b.lines == [
+            "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━━ scale 20 ━┓",
+            "┃ CRITICAL █····················     1               ▁▁▁▂▂ ┃",
+            "┃ HIGH     ███▏·················     3               ▁▂▃▃▃ ┃",
+            "┃ NORMAL   ████████████▋········    12               ▃▅▇██ ┃",
+            "┃ LOW      ·····················     0               ▁▁▁▁▁ ┃",
+            "┃ ── by class ──────────────────────────────────────────── ┃",
+            "┃ product 12   anomaly 4   telemetry 0   command 0         ┃",
+            "┃                                                          ┃",
+            "┃ local store 42  emitted 1,234  popped 1,176              ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+    }
+
+    @Test func queuePaneASCII() {
+        let b = render(Fixture.queue(ascii), QueueView.render)
+        #expect(b.lines == [
+            "#= Outbound queue - 16 pending ================= scale 20 =#",
+            "# CRITICAL #....................     1               ...:: #",
+            "# HIGH     ###..................     3               .::-- #",
+            "# NORMAL   #############........    12               :=*## #",
+            "# LOW      .....................     0               ..... #",
+            "# -- by class -------------------------------------------- #",
+            "# product 12   anomaly 4   telemetry 0   command 0         #",
+            "#                                                          #",
+            "# local store 42  emitted 1,234  popped 1,176              #",
+            "#                                                          #",
+            "#                                                          #",
+            "#==========================================================#",
+        ])
+    }
+
+    @Test func queuePaneColoursLevels() {
+        let s = Fixture.queue(color)
+        let theme = Theme(capabilities: color)
+        let b = render(s, QueueView.render)
+        #expect(b[2, 1].style == theme.style(.critical))   // "CRITICAL"
+        #expect(b[11, 3].style == theme.style(.normal))    // NORMAL's bar
+        #expect(b[0, 0].style == theme.style(.borderFocused))  // the queue has the focus at start
+        #expect(theme.style(.critical) != theme.style(.normal))
+    }
+
+    @Test func alertsPaneMarksUnacknowledged() {
+        let b = render(Fixture.alerts(), AlertsView.render)
+        #expect(b.lines == [
+            "┏━ Critical alerts · 1 unacked ━━━━━━━━━━━━━━━━━━━━━━ 1/2 ━┓",
+            "┃    AGE TYPE                   SOURCE          EVENT ID   ┃",
+            "┃ ●  12s critical.intrusion     node-1/perimet… node-1-88  ┃",
+            "┃ ✓   3m critical.fratricide_r… node-1/ifs-1    node-1-7   ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+    }
+
+    @Test func unacknowledgedAlertsStandOutInEveryDepth() {
+        for depth in ColorDepth.allCases {
+            let caps = TerminalCapabilities(colors: depth, unicode: true)
+            let theme = Theme(capabilities: caps)
+            var s = Fixture.alerts(caps)
+            s.focus = .queue  // no selection highlight over the rows
+            let b = render(s, AlertsView.render)
+            #expect(b[2, 2].style == theme.style(.alertUnacked), "\(depth)")
+            #expect(b[9, 2].style == theme.style(.alertUnacked), "\(depth)")
+            #expect(b[9, 3].style == theme.style(.alertAcked), "\(depth)")
+            #expect(theme.style(.alertUnacked) != theme.style(.alertAcked), "\(depth)")
+            #expect(b[0, 0].style == theme.style(.border))
+        }
+        // Monochrome stands out by attributes alone.
+        let monoTheme = Theme(capabilities: mono)
+        #expect(monoTheme.style(.alertUnacked).attributes.contains(.bold))
+        #expect(monoTheme.style(.alertUnacked).foreground == .default)
+    }
+
+    @Test func focusedPaneHasTheFocusBorder() {
+        let theme = Theme(capabilities: color)
+        let b = render(Fixture.alerts(color), AlertsView.render)
+        #expect(b[0, 0].symbol == "┏" && b[0, 0].style == theme.style(.borderFocused))
+        // The selected row (first) is highlighted across the pane.
+        #expect(b[30, 2].style.background == theme.style(.selection).background)
+        #expect(b[30, 3].style.background == .default)
+    }
+
+    @Test func browserPaneShowsAgeTTLAndPayload() {
+        let b = render(Fixture.browser(), BrowserView.render)
+        #expect(b.lines == [
+            "┏━ Local telemetry ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 2/4 ━┓",
+            "┃ TYPE                CLASS      AGE TTL LEFT PAYLOAD      ┃",
+            "┃ telemetry.cpu       telemetry  12s   59m48s cpu=43.2%    ┃",
+            "┃ telemetry.mem       telemetry   1m        ∞ mem=61.0%    ┃",
+            "┃ telemetry.temp      telemetry   1h  expired temp=48.5C   ┃",
+            "┃ telemetry.blob      telemetry   1h  expired <4 bytes>    ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+        #expect(b[2, 3].style.attributes.contains(.reverse))  // selection on the second row
+    }
+
+    @Test func browserShowsTheFilterBeingTyped() {
+        var s = Fixture.browser()
+        s.filterDraft = "te"
+        #expect(render(s, BrowserView.render).line(0) == "┏━ Local telemetry /te▏ ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 2/4 ━┓")
+        s.filterDraft = nil
+        s.filter = "cpu"
+        #expect(render(s, BrowserView.render).line(0) == "┏━ Local telemetry · type~\"cpu\" ━━━━━━━━━━━━━━━━━━━━━ 2/4 ━┓")
+        s.core.browserRows = []
+        s.core.browserTotal = 0
+        #expect(render(s, BrowserView.render).line(2) == "┃  nothing matches \"cpu\"                                   ┃")
+    }
+
+    @Test func popLogShowsStepsAndShares() {
+        let b = render(Fixture.popLog(), PopLogView.render)
+        #expect(b.lines == [
+            "╭─ Pop log · 3 steps ──────── reference · short 2 · inv 1 ─╮",
+            "│ share       HIGH  NORMAL     LOW                         │",
+            "│ target       50%     35%     15%                         │",
+            "│ run          64%     18%     18%                         │",
+            "│ recent       50%     35%     15%                         │",
+            "│ served  C 1  H 7  N 2  L 2  short 2  inversions 1        │",
+            "│ #3    auto asked   1 got   0: nothing  short  ×4         │",
+            "│ #2    step asked   8 got   8: C H H H N N L L            │",
+            "│ #1    step asked   8 got   4: H H H H  short             │",
+            "│                                                          │",
+            "│                                                          │",
+            "╰──────────────────────────────────────────────────────────╯",
+        ])
+        let theme = Theme(capabilities: color)
+        let c = render(Fixture.popLog(color), PopLogView.render)
+        #expect(c[32, 7].symbol == "C" && c[32, 7].style == theme.style(.critical))
+        #expect(c[34, 7].symbol == "H" && c[34, 7].style == theme.style(.high))
+        #expect(c[29, 8].symbol == "4" && c[29, 8].style == theme.style(.warning))  // short pop
+    }
+
+    @Test func detailViewListsEveryField() {
+        var s = Fixture.browser()
+        s.detail = s.core.browserRows[3]
+        #expect(render(s, DetailView.render).lines == [
+            "┏━ Event node-1-1 ━━━━━━━━━━━━━━━━━ Esc back · j/k scroll ━┓",
+            "┃ id            node-1-1                                   ┃",
+            "┃ timestamp     2024-12-31T22:36:40Z  (1h ago)             ┃",
+            "┃ source node   node-1                                     ┃",
+            "┃ formation     squad-1                                    ┃",
+            "┃ instance      (none)                                     ┃",
+            "┃ class         TELEMETRY                                  ┃",
+            "┃ type          telemetry.blob                             ┃",
+            "┃ propagation   QUERY  (kept in the local store)           ┃",
+            "┃ priority      LOW                                        ┃",
+            "┃ ttl           3600 s  (expired)                          ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+    }
+
+    @Test func detailPayloadIsTextOrHex() {
+        let theme = Theme(capabilities: mono)
+        let s = Fixture.browser()
+        let text = DetailView.lines(s.core.browserRows[0], now: s.now, theme: theme).map { $0.map(\.text).joined() }
+        #expect(text.suffix(2) == ["payload       9 bytes, UTF-8 text", "  cpu=43.2%"])
+        let hex = DetailView.lines(s.core.browserRows[3], now: s.now, theme: theme).map { $0.map(\.text).joined() }
+        #expect(hex.suffix(2) == ["payload       4 bytes, binary (hex)", "  0000  00 01 02 ff" + String(repeating: " ", count: 36) + "  ...."])
+        #expect(text[1] == "timestamp     2024-12-31T23:59:48Z  (12s ago)")
+        #expect(text.contains("window        0 ms") && text.contains("payload type  type.peat/telemetry.cpu"))
+    }
+
+    @Test func headerNamesNodePolicyAndState() {
+        var s = Fixture.queue()
+        s.size = Size(width: 120, height: 24)
+        s.paused = true
+        s.core.emittedRate = 19.2
+        var b = Buffer(size: Size(width: 120, height: 1))
+        HeaderView.render(s, into: Rect(x: 0, y: 0, width: 120, height: 1), of: &b)
+        #expect(b.line(0) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out 0.0/s │ batch 8 │ ‖ PAUSED", to: 120))
+        var narrow = Buffer(size: Size(width: 60, height: 1))
+        HeaderView.render(s, into: Rect(x: 0, y: 0, width: 60, height: 1), of: &narrow)
+        #expect(narrow.line(0) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ ‖ PAUSED", to: 60))
+    }
+
+    @Test func tooSmallScreenSaysWhatItNeeds() {
+        #expect(Screen.render(emptyState(Size(width: 50, height: 7))).lines == [
+            "                                                  ",
+            "                                                  ",
+            "                terminal too small                ",
+            "              need 60×16, have 50×7               ",
+            "      enlarge the window, or press q to quit      ",
+            "                                                  ",
+            "                                                  ",
+        ])
+        #expect(Screen.render(emptyState(Size(width: 50, height: 7), capabilities: ascii)).line(3).contains("need 60x16, have 50x7"))
+    }
+
+    @Test func shortScreenCollapsesTheUnfocusedPanes() {
+        var s = emptyState(Size(width: 60, height: 16))
+        s.focus = .alerts
+        #expect(Screen.render(s).lines == [
+            " PeatConsole │ node-1 @ squad-1 │ auto-drain off            ",
+            "╭─ Outbound queue · 0 pending ────────────────── scale 10 ─╮",
+            "┏━ Critical alerts ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+            "┃    AGE TYPE                   SOURCE          EVENT ID   ┃",
+            "┃  no critical alerts (1 injects one)                      ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+            "╭─ Local telemetry ───────────────────────────── 0 stored ─╮",
+            "╭─ Pop log ────────────────── reference · short 0 · inv 0 ─╮",
+            " Tab switches panes · Enter opens an event · ? lists every …",
+            "1-4 inject  Space pop  a auto  p pause  ? help  q quit      ",
+        ])
+    }
+
+    @Test func helpOverlayIsGeneratedFromTheKeyMap() {
+        var s = emptyState(Size(width: 120, height: 40))
+        s.helpShown = true
+        let text = Screen.render(s).text
+        for b in KeyMap.standard.bindings + KeyMap.standard.filterBindings {
+            #expect(text.contains(b.help), "\(b.keyLabel)")
+        }
+        #expect(text.contains("Keys"))
+    }
+
+    @Test func helpScrollsWhenItDoesNotFit() {
+        var s = emptyState(Size(width: 80, height: 24))
+        s.helpShown = true
+        let first = Screen.render(s).text
+        #expect(first.contains("j/k scroll"))
+        update(&s, .moveDown)
+        #expect(s.helpScroll == 1)
+        #expect(Screen.render(s).text != first)
+        for _ in 0..<100 { update(&s, .moveDown) }
+        #expect(s.helpScroll == HelpOverlay(keyMap: .standard).maxScroll(in: s.layout.body))
+        #expect(Screen.render(s).text.contains("q          quit"))
+    }
+
+    @Test func footerHintsComeFromTheKeyMapAndFit() {
+        for width in [60, 80, 120, 200] {
+            var s = emptyState(Size(width: width, height: 24))
+            let footer = Screen.render(s).line(23)
+            #expect(TextWidth.of(footer) == width)
+            #expect(footer.hasPrefix("1-4 inject"))
+            #expect(footer.contains("? help") && footer.contains("q quit"))
+            s.filterDraft = ""
+            #expect(Screen.render(s).line(23).hasPrefix("text type filter  Enter apply  Esc cancel"))
+        }
+    }
+}
