@@ -1,0 +1,141 @@
+// ncursesw for Swift.
+//
+// SwiftPM drops the -D flags pkg-config gives for ncursesw, so this header defines the
+// wide-character switches itself before <ncurses.h>; without them cchar_t and the wide
+// functions do not exist. Macros Swift cannot import are wrapped in static inline functions
+// (prefix `peat_`).
+#ifndef PEAT_CNCURSES_SHIM_H
+#define PEAT_CNCURSES_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <ncurses.h>
+#include <term.h>
+
+// term.h defines macros named after capabilities (lines, columns, ...) that clash with
+// ordinary identifiers; Swift does not import them, but keep C users of this header safe.
+#undef lines
+#undef columns
+
+// MARK: - Attributes
+
+static inline attr_t peat_a_normal(void) { return A_NORMAL; }
+static inline attr_t peat_a_bold(void) { return A_BOLD; }
+static inline attr_t peat_a_dim(void) { return A_DIM; }
+static inline attr_t peat_a_reverse(void) { return A_REVERSE; }
+static inline attr_t peat_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t peat_a_blink(void) { return A_BLINK; }
+static inline attr_t peat_a_italic(void) {
+#ifdef A_ITALIC
+    return A_ITALIC;
+#else
+    return A_NORMAL;
+#endif
+}
+
+// MARK: - Screen geometry and globals
+
+/// Rows of `win` (getmaxyx is a macro).
+static inline int peat_max_y(WINDOW *win) { int y, x; getmaxyx(win, y, x); (void)x; return y; }
+/// Columns of `win`.
+static inline int peat_max_x(WINDOW *win) { int y, x; getmaxyx(win, y, x); (void)y; return x; }
+/// The standard screen of the current SCREEN (a global Swift 6 treats as unsafe).
+static inline WINDOW *peat_stdscr(void) { return stdscr; }
+/// The physical-screen window of the current SCREEN.
+static inline WINDOW *peat_curscr(void) { return curscr; }
+/// Colours the terminal supports after start_color.
+static inline int peat_colors(void) { return COLORS; }
+/// Colour pairs the terminal supports after start_color.
+static inline int peat_color_pairs(void) { return COLOR_PAIRS; }
+/// stdout and stdin as FILE pointers for newterm.
+static inline FILE *peat_stdout(void) { return stdout; }
+static inline FILE *peat_stdin(void) { return stdin; }
+
+// MARK: - Keys
+
+static inline int peat_key_f(int n) { return KEY_F(n); }
+static inline int peat_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int peat_key_resize(void) { return KEY_RESIZE; }
+static inline int peat_key_up(void) { return KEY_UP; }
+static inline int peat_key_down(void) { return KEY_DOWN; }
+static inline int peat_key_left(void) { return KEY_LEFT; }
+static inline int peat_key_right(void) { return KEY_RIGHT; }
+static inline int peat_key_home(void) { return KEY_HOME; }
+static inline int peat_key_end(void) { return KEY_END; }
+static inline int peat_key_npage(void) { return KEY_NPAGE; }
+static inline int peat_key_ppage(void) { return KEY_PPAGE; }
+static inline int peat_key_btab(void) { return KEY_BTAB; }
+static inline int peat_key_enter(void) { return KEY_ENTER; }
+static inline int peat_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int peat_key_dc(void) { return KEY_DC; }
+
+/// Reads one key or character; returns OK, KEY_CODE_YES or ERR and stores the code in *out.
+static inline int peat_get_wch(WINDOW *win, int *out) {
+    wint_t wch = 0;
+    int rc = wget_wch(win, &wch);
+    *out = (int)wch;
+    return rc;
+}
+
+// MARK: - Cells
+
+/// Writes `count` code points (one grapheme: a base character and its combining marks, at
+/// most CCHARW_MAX - 1 of them are kept) at (y, x) with attributes and colour pair.
+/// `insert` uses wins_wch, which does not advance the cursor: the safe way to fill the
+/// bottom-right cell without scrolling.
+static inline int peat_put_cell(WINDOW *win, int y, int x, const wchar_t *chars, int count,
+                                attr_t attrs, short pair, int insert) {
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX - 1 ? count : CCHARW_MAX - 1;
+    if (n <= 0) { text[0] = L' '; n = 1; }
+    else { for (int i = 0; i < n; i++) text[i] = chars[i]; }
+    text[n] = 0;
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) == ERR) {
+        wchar_t blank[2] = { L'?', 0 };
+        setcchar(&cell, blank, attrs, pair, NULL);
+    }
+    if (insert) {
+        if (wmove(win, y, x) == ERR) return ERR;
+        return wins_wch(win, &cell);
+    }
+    return mvwadd_wch(win, y, x, &cell);
+}
+
+// MARK: - Signals
+
+/// True when `sig` is currently ignored (SIG_IGN), e.g. SIGHUP under nohup.
+static inline int peat_signal_is_ignored(int sig) {
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return 0;
+    return current.sa_handler == SIG_IGN;
+}
+
+// MARK: - Terminal checks
+
+/// True when the current terminal has a usable cursor-addressing capability ("cup").
+static inline int peat_has_cursor_addressing(void) {
+    char *cup = tigetstr((NCURSES_CONST char *)"cup");
+    return cup != 0 && cup != (char *)-1;
+}
+
+/// True when the locale's character set is UTF-8.
+static inline int peat_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    if (cs == 0) return 0;
+    return (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') &&
+           (cs[2] == 'F' || cs[2] == 'f') && ((cs[3] == '-' && cs[4] == '8' && cs[5] == 0) ||
+                                              (cs[3] == '8' && cs[4] == 0));
+}
+
+#endif

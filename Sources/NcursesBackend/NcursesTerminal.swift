@@ -1,0 +1,227 @@
+@preconcurrency import CNcurses
+import Console
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+
+/// Why the terminal could not be used. `description` is the one line shown to the user.
+public struct TerminalStartError: Error, CustomStringConvertible, Equatable {
+    /// The one-line message, starting with "peat-console:".
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+
+    static let notATerminal = TerminalStartError(
+        "peat-console: standard input/output is not a terminal; use `peat-console snapshot` for scripted output")
+
+    static func unknownTerminal(_ term: String?) -> TerminalStartError {
+        let name = term.map { $0.isEmpty ? "(empty)" : "'\($0)'" } ?? "(unset)"
+        return TerminalStartError(
+            "peat-console: cannot use terminal type \(name) (TERM unknown to terminfo); set TERM to e.g. xterm-256color")
+    }
+
+    static func noCursorAddressing(_ term: String?) -> TerminalStartError {
+        TerminalStartError(
+            "peat-console: terminal type '\(term ?? "")' cannot move the cursor (no \"cup\" capability); set TERM to e.g. xterm-256color")
+    }
+}
+
+/// The live terminal, driven through ncursesw. The only code in the project that talks to
+/// the terminal library; every call must come from the main thread.
+///
+/// Life cycle: `init` → `start()` (throws `TerminalStartError` when there is no usable
+/// terminal) → `draw`/`flush`/`readKey` → `stop()` (idempotent; also run on deinit).
+public final class NcursesTerminal: Backend {
+    /// What the terminal can show, known after `start()`.
+    public private(set) var capabilities = TerminalCapabilities(colors: .none, unicode: false)
+
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var lastSize = Size(width: 0, height: 0)
+    private var defaultColorsAvailable = false
+    private var colorPairLimit = 0
+    private var nextColorPair: Int16 = 1
+    private var colorPairs: [ColorKey: Int16] = [:]
+    private var renditions: [Style: Rendition] = [:]
+    private var scalars: [wchar_t] = []
+
+    private struct ColorKey: Hashable { var foreground: Int16; var background: Int16 }
+    private struct Rendition { var attributes: attr_t; var pair: Int16 }
+
+    /// Creates an unstarted terminal.
+    public init() {}
+
+    deinit { stop() }
+
+    /// True between a successful `start()` and `stop()`.
+    public var isActive: Bool { screen != nil }
+
+    /// True once SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived; the main loop polls it.
+    public var stopRequested: Bool { StopSignals.stopRequested }
+
+    /// Takes over the terminal: checks it is one and is usable, installs the stop-signal
+    /// handlers, enters curses mode (no echo, keys unbuffered, cursor hidden) and decides
+    /// colours (terminfo, `NO_COLOR`) and Unicode (locale).
+    /// - Parameter environment: the process environment (for `TERM`, `NO_COLOR`, `ESCDELAY`).
+    public func start(environment: [String: String]) throws {
+        guard screen == nil else { return }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalStartError.notATerminal
+        }
+        setlocale(LC_ALL, "")
+        StopSignals.install()
+
+        let term = environment["TERM"]
+        guard let newScreen = newterm(nil, peat_stdout(), peat_stdin()) else {
+            throw TerminalStartError.unknownTerminal(term)
+        }
+        screen = newScreen
+        _ = set_term(newScreen)
+        guard peat_has_cursor_addressing() != 0 else {
+            stop()
+            throw TerminalStartError.noCursorAddressing(term)
+        }
+        window = peat_stdscr()
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        leaveok(window, true)
+        _ = curs_set(0)
+        if (environment["ESCDELAY"] ?? "").isEmpty { _ = set_escdelay(25) }
+
+        capabilities = TerminalCapabilities(colors: startColors(environment: environment),
+                                            unicode: peat_locale_is_utf8() != 0)
+        lastSize = currentSize()
+    }
+
+    /// Gives the terminal back as it was (`endwin`) and frees the curses screen. Safe to call
+    /// more than once and when `start()` failed.
+    public func stop() {
+        guard let s = screen else { return }
+        endwin()
+        delscreen(s)
+        screen = nil
+        window = nil
+    }
+
+    // MARK: Backend
+
+    /// The screen size, as ncurses last saw it (updated on resize).
+    public var size: Size { window == nil ? lastSize : currentSize() }
+
+    /// Writes the changed cells to curses' picture of the screen (shown on `flush`).
+    public func draw(_ changes: [CellChange]) {
+        guard let win = window else { return }
+        let size = currentSize()
+        for change in changes {
+            let cell = change.cell
+            if cell.isContinuation { continue }
+            guard change.x >= 0, change.y >= 0, change.x < size.width, change.y < size.height else { continue }
+            let r = rendition(for: cell.style)
+            scalars.removeAll(keepingCapacity: true)
+            for s in cell.symbol.unicodeScalars { scalars.append(wchar_t(bitPattern: s.value)) }
+            // The bottom-right cell is inserted, not added, so the cursor never moves past the
+            // end of the screen.
+            let isLastCell = change.x == size.width - 1 && change.y == size.height - 1
+            _ = scalars.withUnsafeBufferPointer { buf in
+                peat_put_cell(win, Int32(change.y), Int32(change.x), buf.baseAddress, Int32(buf.count),
+                              r.attributes, r.pair, isLastCell ? 1 : 0)
+            }
+        }
+    }
+
+    /// Sends what changed since the last flush to the terminal.
+    public func flush() {
+        guard let win = window else { return }
+        wnoutrefresh(win)
+        doupdate()
+    }
+
+    /// Makes the next `flush` repaint the whole terminal (after resume or resize).
+    public func invalidate() {
+        guard window != nil else { return }
+        clearok(peat_curscr(), true)
+    }
+
+    /// Waits up to `timeoutMs` (negative: forever) for a key. Returns nil on timeout or when
+    /// a signal interrupted the wait.
+    public func readKey(timeoutMs: Int) -> Key? {
+        guard let win = window else { return nil }
+        wtimeout(win, Int32(clamping: timeoutMs))
+        var code: Int32 = 0
+        let rc = peat_get_wch(win, &code)
+        if rc == ERR { return nil }
+        if rc == peat_key_code_yes() {
+            let key = KeyDecoding.special(code)
+            if key == .resize {
+                lastSize = currentSize()
+                invalidate()
+            }
+            return key
+        }
+        return KeyDecoding.character(code)
+    }
+
+    // MARK: Private
+
+    private func currentSize() -> Size {
+        guard let win = window else { return lastSize }
+        return Size(width: Int(peat_max_x(win)), height: Int(peat_max_y(win)))
+    }
+
+    /// Starts colour (when the terminal has it and `NO_COLOR` is not set) and returns the depth.
+    private func startColors(environment: [String: String]) -> ColorDepth {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
+        guard has_colors() else { return .none }
+        guard start_color() != ERR else { return .none }
+        defaultColorsAvailable = use_default_colors() != ERR
+        colorPairLimit = Int(min(peat_color_pairs(), Int32(Int16.max)))
+        let colors = peat_colors()
+        switch colors {
+        case 256...: return .xterm256
+        case 16...: return .ansi16
+        case 8...: return .ansi8
+        default: return .none
+        }
+    }
+
+    private func rendition(for style: Style) -> Rendition {
+        if let r = renditions[style] { return r }
+        var attributes = peat_a_normal()
+        let a = style.attributes
+        if a.contains(.bold) { attributes |= peat_a_bold() }
+        if a.contains(.dim) { attributes |= peat_a_dim() }
+        if a.contains(.reverse) { attributes |= peat_a_reverse() }
+        if a.contains(.underline) { attributes |= peat_a_underline() }
+        if a.contains(.italic) { attributes |= peat_a_italic() }
+        if a.contains(.blink) { attributes |= peat_a_blink() }
+        let r = Rendition(attributes: attributes, pair: colorPair(for: style))
+        renditions[style] = r
+        return r
+    }
+
+    /// The colour pair for the style's colours, allocated on first use; pair 0 (the
+    /// terminal's defaults) when colour is off or the terminal ran out of pairs.
+    private func colorPair(for style: Style) -> Int16 {
+        let depth = capabilities.colors
+        guard depth != .none else { return 0 }
+        var fg = ColorMapping.cursesColor(style.foreground, depth: depth)
+        var bg = ColorMapping.cursesColor(style.background, depth: depth)
+        if fg == -1 && bg == -1 { return 0 }
+        if !defaultColorsAvailable {
+            if fg == -1 { fg = Int16(COLOR_WHITE) }
+            if bg == -1 { bg = Int16(COLOR_BLACK) }
+        }
+        let key = ColorKey(foreground: fg, background: bg)
+        if let pair = colorPairs[key] { return pair }
+        guard Int(nextColorPair) < colorPairLimit, init_pair(nextColorPair, fg, bg) != ERR else { return 0 }
+        colorPairs[key] = nextColorPair
+        nextColorPair += 1
+        return nextColorPair - 1
+    }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Synchronization
+import CNcurses
+
+/// The signal that asked the program to stop (0 while none has). Written only by the signal
+/// handler, read by the main loop; lock-free, so safe in a handler.
+private let pendingStopSignal = Atomic<Int32>(0)
+
+/// The handler for every stop signal: it records which one arrived and nothing else.
+private func recordStopSignal(_ signal: Int32) {
+    pendingStopSignal.store(signal, ordering: .sequentiallyConsistent)
+}
+
+/// Catches the signals that should end the console (SIGINT, SIGTERM, SIGHUP, SIGQUIT) so the
+/// terminal can be restored before the process exits, then re-raises the signal so the
+/// parent sees the usual "killed by signal" status.
+///
+/// Install before `newterm`: ncurses only installs its own handlers for signals still at
+/// their default, so it leaves these to us (and keeps its SIGTSTP/SIGWINCH handling).
+public enum StopSignals {
+    /// The signals handled.
+    public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    /// Installs the flag-setting handler. A signal the parent chose to ignore (e.g. SIGHUP
+    /// under `nohup`) stays ignored.
+    public static func install() {
+        _ = pendingStopSignal.load(ordering: .relaxed)  // initialise the global before any handler runs
+        for sig in handled {
+            if peat_signal_is_ignored(sig) != 0 { continue }
+            _ = signal(sig, recordStopSignal)
+        }
+    }
+
+    /// The stop signal received so far, or nil.
+    public static var received: Int32? {
+        let s = pendingStopSignal.load(ordering: .sequentiallyConsistent)
+        return s == 0 ? nil : s
+    }
+
+    /// True once a stop signal has arrived.
+    public static var stopRequested: Bool { received != nil }
+
+    /// If a stop signal arrived, ends the process with it (default disposition), so the exit
+    /// status reads 128 + signal. Call after the terminal has been restored.
+    public static func reraiseIfReceived() {
+        guard let sig = received else { return }
+        _ = signal(sig, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, sig)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        raise(sig)
+        // SIGQUIT may be blocked by a debugger or similar; fall back to the conventional status.
+        exit(128 + sig)
+    }
+}

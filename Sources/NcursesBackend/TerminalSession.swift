@@ -1,0 +1,30 @@
+import Console
+
+/// The whole life of the live terminal around a main loop: start (or a one-line error),
+/// run, restore on every path, then end the process with the stop signal if one arrived.
+public enum TerminalSession {
+    /// Starts an `NcursesTerminal`, hands it to `body` (the main loop) together with a
+    /// "stop requested" test, and restores the terminal however `body` ends (return or throw).
+    /// If SIGINT/SIGTERM/SIGHUP/SIGQUIT ended the loop, the process then dies of that signal
+    /// (status 128 + signal), after the terminal is back to normal.
+    ///
+    /// - Parameter environment: the process environment (`TERM`, `NO_COLOR`, `ESCDELAY`).
+    /// - Returns: `body`'s exit status.
+    /// - Throws: `TerminalStartError` when there is no usable terminal (nothing was changed),
+    ///   or whatever `body` throws (after the terminal is restored).
+    public static func run(environment: [String: String],
+                           _ body: (NcursesTerminal, _ stopRequested: () -> Bool) throws -> Int32) throws -> Int32 {
+        let terminal = NcursesTerminal()
+        try terminal.start(environment: environment)
+        let status: Int32
+        do {
+            status = try body(terminal, { terminal.stopRequested })
+        } catch {
+            terminal.stop()
+            throw error
+        }
+        terminal.stop()
+        StopSignals.reraiseIfReceived()
+        return status
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Console
+import PeatEvents
+
+extension ScenarioChoice: ExpressibleByArgument {}
+
+/// A scheduling policy as written on the command line.
+enum PolicyName: String, CaseIterable, ExpressibleByArgument {
+    case reference, fair
+
+    /// The core's policy of this name.
+    var policy: SchedulingPolicy {
+        switch self {
+        case .reference: return .reference
+        case .fair: return .fair
+        }
+    }
+}
+
+/// The flags every console-driving subcommand shares (`run`, `snapshot`, later `soak`):
+/// what the node is, what feeds it and how it is scheduled.
+struct ConsoleOptionGroup: ParsableArguments {
+    @Option(help: "Event source scenario: 'demo' generates a realistic node's events and drains the queue at the link rate; 'none' starts empty and still.")
+    var scenario: ScenarioChoice = .demo
+
+    @Option(help: "Seed of the demo generator (same seed, same events).")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("node"), help: "Node id of the emitter.")
+    var nodeID: String = "node-1"
+
+    @Option(name: .customLong("formation"), help: "Formation id of the emitter.")
+    var formationID: String = "squad-1"
+
+    @Option(help: "Scheduling policy of the outbound queue: reference (what a Peat node does today) or fair.")
+    var policy: PolicyName = .reference
+
+    @Option(name: .customLong("refresh-ms"), help: "Screen refresh period in milliseconds (the main loop's tick).")
+    var refreshMs: Int = 100
+
+    @Option(name: .customLong("link-rate"), help: "Events per second the demo's auto-drain sends upstream.")
+    var linkRate: Int = 40
+
+    @Option(name: .customLong("batch"), help: "Events per pop step (space).")
+    var batchSize: Int = 8
+
+    func validate() throws {
+        guard (10...10_000).contains(refreshMs) else {
+            throw ValidationError("--refresh-ms must be between 10 and 10000 (got \(refreshMs))")
+        }
+        guard (0...10_000_000).contains(linkRate) else {
+            throw ValidationError("--link-rate must be between 0 and 10000000 events/s (got \(linkRate))")
+        }
+        guard (1...10_000).contains(batchSize) else {
+            throw ValidationError("--batch must be between 1 and 10000 (got \(batchSize))")
+        }
+        guard !nodeID.isEmpty else { throw ValidationError("--node must not be empty") }
+        guard !formationID.isEmpty else { throw ValidationError("--formation must not be empty") }
+    }
+
+    /// The app's options built from these flags.
+    var options: ConsoleOptions {
+        var o = ConsoleOptions()
+        o.scenario = scenario
+        o.seed = seed
+        o.nodeID = nodeID
+        o.formationID = formationID
+        o.policy = policy.policy
+        o.refreshMs = refreshMs
+        o.linkRate = linkRate
+        o.batchSize = batchSize
+        return o
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `peat-console`: the operator console for one Peat node's event emitter.
+///
+/// Subcommands are listed here; new ones (e.g. `gen`, `convert`, `soak`) are added to
+/// `subcommands` and reuse `ConsoleOptionGroup` for the shared flags.
+@main
+struct PeatConsole: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peat-console",
+        abstract: "A terminal dashboard for a Peat node's event emitter: queues, alerts, local store, pop log.",
+        discussion: """
+            With no subcommand, opens the live console on the built-in demo scenario.
+            Keys are listed in the footer and in the help overlay (press ?).
+            """,
+        subcommands: [RunCommand.self, SnapshotCommand.self, GenCommand.self, ConvertCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Console
+import Foundation
+import NcursesBackend
+
+/// `peat-console run` (the default): the live console in this terminal.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Open the live console in this terminal (the default)."
+    )
+
+    @OptionGroup var console: ConsoleOptionGroup
+
+    func run() throws {
+        let app = ConsoleApp(options: console.options)
+        let status: Int32
+        do {
+            status = try TerminalSession.run(environment: ProcessInfo.processInfo.environment) { terminal, stopRequested in
+                app.run(on: terminal, stopRequested: stopRequested)
+            }
+        } catch let error as TerminalStartError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

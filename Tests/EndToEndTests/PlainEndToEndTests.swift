@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The binary without a terminal: a clear error when there is none, and `snapshot`.
+@Suite("Without a terminal")
+struct PlainEndToEndTests {
+    @Test("not a TTY: one-line error, status 1, nothing on stdout")
+    func notATerminal() throws {
+        guard let bin = ConsoleBinary.require() else { return }
+        let result = try runProcess(bin, ["--scenario", "none"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        expectOneLineError(result.stderr, mentioning: "not a terminal")
+    }
+
+    @Test("snapshot renders the frame after a key script")
+    func snapshot() throws {
+        guard let bin = ConsoleBinary.require() else { return }
+        let result = try runProcess(bin, ["snapshot", "--scenario", "none", "--keys", ConsoleText.scriptedKeys,
+                                          "--size", "120x40"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init).filter { !$0.isEmpty }
+        #expect(lines.count == 40)
+        #expect(lines.allSatisfy { $0.count == 120 }, "every line is 120 columns")
+        for text in ConsoleText.afterScriptedKeys {
+            #expect(result.stdout.contains(text), "snapshot lacks '\(text)':\n\(result.stdout)")
+        }
+    }
+
+    @Test("snapshot --ascii uses no box-drawing characters")
+    func snapshotASCII() throws {
+        guard let bin = ConsoleBinary.require() else { return }
+        let result = try runProcess(bin, ["snapshot", "--scenario", "none", "--keys", "1", "--ascii", "--size", "100x30"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII in:\n\(result.stdout)")
+    }
+
+    @Test("bad flags give a clear error", arguments: [
+        (["snapshot", "--size", "120by40"], "--size"),
+        (["snapshot", "--size", "0x40"], "--size"),
+        (["snapshot", "--keys", "1 no-such-key"], "no-such-key"),
+        (["snapshot", "--policy", "greedy"], "policy"),
+        (["snapshot", "--color", "3"], "color"),
+        (["--scenario", "nope"], "scenario"),
+    ])
+    func badFlags(_ arguments: [String], _ mentioned: String) throws {
+        guard let bin = ConsoleBinary.require() else { return }
+        let result = try runProcess(bin, arguments)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        let firstLine = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(firstLine.hasPrefix("Error:"), "stderr: \(result.stderr)")
+        #expect(firstLine.contains(mentioned), "stderr: \(result.stderr)")
+    }
+}
