@@ -1,6 +1,8 @@
 // Benchmarks of the event core, printed as a table. Run in release mode:
 //   swift run -c release peat-bench            (all workloads)
 //   swift run -c release peat-bench W1 W2      (a selection)
+// W1 emit/drain, W2 type query, W3 reference vs fair drain, W4 query latency by filter at
+// 10^6 stored events and expiry, W5 the link model.
 import Foundation
 import PeatEvents
 
@@ -67,8 +69,139 @@ if wants("W2") {
     rows.append(Row(workload: "W2", metric: "queryLocal(telemetry.m7)", value: t / Double(reps) * 1000, unit: "ms/query", reference: "≈34 ms"))
 }
 
+// W3: the schedulers side by side: the W1 mix queued (CRITICAL, HIGH, NORMAL, LOW as W1
+// queues them, 900,000 events), then drained with popEvents(max: 64) under each policy.
+if wants("W3") {
+    var template: [PeatEvent] = []
+    do {
+        let e = EventEmitter(nodeID: "node-1", formationID: "squad-1")
+        for k in 0..<20 {
+            switch k {
+            case 0..<10: _ = try e.emitProduct("detection", payload: payload, propagation: .propagationSummary, priority: .priorityNormal)
+            case 10..<14: _ = try e.emitProduct("track", payload: payload, propagation: .propagationFull, priority: .priorityLow)
+            case 14..<17: _ = try e.emitAnomaly("jam", payload: payload)
+            case 17..<19: break
+            default: _ = try e.emitCritical("intrusion", payload: payload)
+            }
+        }
+        template = e.popEvents(max: 100)
+    }
+    let policies: [(String, SchedulingPolicy, String)] = [
+        ("reference", .reference, "≈3.2 M/s (W1 drain)"), ("fair", .fair, "—"), ("fair-bytes", .fair(cost: .encodedBytes), "—"),
+    ]
+    for (name, policy, reference) in policies {
+        let emitter = EventEmitter(nodeID: "node-1", formationID: "squad-1", policy: policy)
+        for _ in 0..<50_000 { for e in template { try emitter.emit(e) } }
+        let pending = emitter.pendingCount
+        var popped = 0
+        let t = measure {
+            while emitter.pendingCount > 0 { popped += emitter.popEvents(max: 64).count }
+        }
+        precondition(popped == pending, "drain lost events")
+        rows.append(Row(workload: "W3", metric: "drain popEvents(64) \(name)", value: Double(popped) / t, unit: "events/s", reference: reference))
+    }
+}
+
+// W4: query latency by filter over 10^6 stored events (100 types, 4 classes, 50 source
+// instances, 10^4 distinct seconds), EventQuery with limit 100 (total_matching counted).
+if wants("W4") {
+    let clock = ManualClock(seconds: 1_700_000_000)
+    let emitter = EventEmitter(nodeID: "node-1", formationID: "squad-1", clock: clock)
+    let classes: [EventClass] = [.product, .anomaly, .telemetry, .command]
+    let types = (0..<100).map { "telemetry.m\($0)" }
+    let instances = (0..<50).map { "inst-\($0)" }
+    var routing = AggregationPolicy()
+    routing.propagation = .propagationQuery
+    routing.priority = .priorityLow
+    routing.ttlSeconds = 0
+    let n = 1_000_000
+    let fill = try measure {
+        for i in 0..<n {
+            var e = PeatEvent()
+            e.eventID = "e-\(i)"
+            e.timestamp = PeatTimestamp(seconds: 1_700_000_000 + UInt64(i / 100))
+            e.eventClass = classes[i % 4]
+            e.eventType = types[i % 100]
+            e.sourceInstanceID = instances[(i / 7) % 50]
+            e.routing = routing
+            e.payloadValue = payload
+            try emitter.emit(e)
+        }
+    }
+    precondition(emitter.localCount == n)
+    rows.append(Row(workload: "W4", metric: "store 10^6 (4 indexes)", value: Double(n) / fill, unit: "events/s", reference: "—"))
+    clock.advance(seconds: 20_000)
+    let base: UInt64 = 1_700_000_000
+    let cases: [(String, EventFilters)] = [
+        ("type (10^4 match)", EventFilters(eventType: "telemetry.m7")),
+        ("class (2.5·10^5 match)", EventFilters(eventClass: .telemetry)),
+        ("source instance (2·10^4 match)", EventFilters(sourceInstanceID: "inst-7")),
+        ("time range 100 s (10^4 match)", EventFilters(afterSeconds: base + 4_999, beforeSeconds: base + 5_100)),
+        ("time range 5000 s (5·10^5 match)", EventFilters(afterSeconds: base + 2_499, beforeSeconds: base + 7_500)),
+        ("type+class+instance+time", EventFilters(eventClass: .command, eventType: "telemetry.m7", afterSeconds: base + 1_000, beforeSeconds: base + 9_000, sourceInstanceID: "inst-1")),
+        ("class+time 100 s", EventFilters(eventClass: .anomaly, afterSeconds: base + 4_999, beforeSeconds: base + 5_100)),
+    ]
+    for (name, filters) in cases {
+        let q = EventQuery(queryID: "q", filters: filters, limit: 100)
+        var total: UInt32 = 0
+        let reps = 20
+        let t = measure { for _ in 0..<reps { total = emitter.query(q).totalMatching } }
+        precondition(total > 0, "\(name): nothing matched")
+        rows.append(Row(workload: "W4", metric: "query \(name)", value: t / Double(reps) * 1000, unit: "ms/query", reference: "total \(total)"))
+    }
+    // Expiry: every event gets a TTL; advance past half of them and expire.
+    let expiring = EventEmitter(nodeID: "node-1", formationID: "squad-1", clock: clock)
+    routing.ttlSeconds = 60
+    for i in 0..<n {
+        var e = PeatEvent()
+        e.eventID = "x-\(i)"
+        e.timestamp = PeatTimestamp(seconds: base + UInt64(i / 100))
+        e.eventType = types[i % 100]
+        e.routing = routing
+        try expiring.emit(e)
+    }
+    var removed = 0
+    let te = measure { removed = expiring.expireLocal(now: PeatTimestamp(seconds: base + 5_060)) }
+    precondition(removed == 500_000, "expired \(removed)")
+    rows.append(Row(workload: "W4", metric: "expireLocal (5·10^5 of 10^6)", value: Double(removed) / te, unit: "events/s", reference: "—"))
+    var none = 0
+    let tn = measure { for _ in 0..<1000 { none += expiring.expireLocal(now: PeatTimestamp(seconds: base + 5_060)) } }
+    precondition(none == 0)
+    rows.append(Row(workload: "W4", metric: "expireLocal, nothing due", value: tn / 1000 * 1e6, unit: "µs/call", reference: "—"))
+}
+
+// W5: the link model: 10^6 events through a LinkTransmitter (100 MB/s link, 1 ms ticks).
+if wants("W5") {
+    let clock = ManualClock(seconds: 1_700_000_000)
+    var link = LinkTransmitter(totalBytesPerSecond: 100_000_000,
+                               limits: LinkQueueLimits(critical: 1_000_000, high: 1_000_000, normal: 1_000_000, low: 1_000_000),
+                               clock: clock)
+    let priorities: [EventPriority] = [.priorityCritical, .priorityHigh, .priorityNormal, .priorityLow]
+    var events: [PeatEvent] = []
+    for p in priorities {
+        var e = PeatEvent()
+        e.eventID = "link-event"
+        var r = AggregationPolicy()
+        r.priority = p
+        e.routing = r
+        e.payloadValue = payload
+        events.append(e)
+    }
+    let n = 1_000_000
+    var sent = 0
+    let t = measure {
+        for i in 0..<n { link.enqueue(events[i % 4]) }
+        while sent < n {
+            clock.advance(nanos: 1_000_000)
+            sent += link.transmit().count
+        }
+    }
+    rows.append(Row(workload: "W5", metric: "link enqueue+transmit", value: Double(sent) / t, unit: "events/s", reference: "—"))
+}
+
 func format(_ v: Double, _ unit: String) -> String {
     if unit == "events/s" { return String(format: "%.2f M", v / 1e6) }
+    if unit == "µs/call" { return String(format: "%.2f", v) }
     return String(format: "%.3f", v)
 }
 

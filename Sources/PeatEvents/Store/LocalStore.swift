@@ -321,6 +321,14 @@ public struct LocalStore: Sendable {
                 if let e = slots[seq - base], !visit(e) { break }
             }
             if exact { total = index.live }
+        case .seconds(let keys) where secondsInArrivalOrder(keys):
+            // Timestamps arrived in order (the usual case): walk the buckets as they are.
+            walk: for k in keys {
+                for seq in bySecond[seconds[k]]!.seqs where isLive(seq) {
+                    if !visit(slots[seq - base]!) { break walk }
+                }
+            }
+            if exact { total = best.size }
         case .seconds(let keys):
             var seqs: [Int] = []
             seqs.reserveCapacity(best.size)
@@ -336,6 +344,18 @@ public struct LocalStore: Sendable {
             if exact { total = best.size }
         }
         return LocalQueryResult(events: out, totalMatching: total)
+    }
+
+    /// True when the buckets of `keys` hold ascending, non-overlapping arrival ranges, so
+    /// reading them in key order reads in arrival order. O(number of buckets).
+    private func secondsInArrivalOrder(_ keys: Range<Int>) -> Bool {
+        var last = Int.min
+        for k in keys {
+            let seqs = bySecond[seconds[k]]!.seqs
+            guard let first = seqs.first, first > last else { return false }
+            last = seqs.last!
+        }
+        return true
     }
 
     /// One page of the events matching `query`.
