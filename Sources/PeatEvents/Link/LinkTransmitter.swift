@@ -13,6 +13,7 @@ public enum OverflowPolicy: String, Hashable, Sendable, CaseIterable, CustomStri
     /// of events it displaced: the total queued does not grow.
     case dropLowestPriority
 
+    /// `rejectNew`, `dropOldest`, `dropLowestPriority`.
     public var description: String { rawValue }
 }
 
@@ -61,6 +62,7 @@ public struct LinkLevelStats: Hashable, Sendable {
     /// into debt; see `TokenBucket`).
     public var oversize = 0
 
+    /// Zero counts.
     public init() {}
 }
 

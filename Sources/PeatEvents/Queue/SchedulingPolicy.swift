@@ -1,7 +1,10 @@
 /// Relative shares of HIGH, NORMAL and LOW in a weighted pop (CRITICAL always preempts).
 public struct ShareWeights: Hashable, Sendable, CustomStringConvertible {
+    /// HIGH's weight.
     public var high: Int
+    /// NORMAL's weight.
     public var normal: Int
+    /// LOW's weight.
     public var low: Int
 
     /// Creates weights; each must be positive.
@@ -24,6 +27,7 @@ public struct ShareWeights: Hashable, Sendable, CustomStringConvertible {
     /// The target fraction for HIGH, NORMAL, LOW.
     public var fractions: [Double] { values.map { Double($0) / Double(total) } }
 
+    /// `"50/35/15"`.
     public var description: String { "\(high)/\(normal)/\(low)" }
 }
 
@@ -48,8 +52,11 @@ public struct SchedulingPolicy: Hashable, Sendable, CustomStringConvertible {
         case encodedBytes
     }
 
+    /// Which algorithm.
     public let kind: Kind
+    /// The shares of HIGH, NORMAL, LOW (the reference always uses the standard 50/35/15).
     public let weights: ShareWeights
+    /// What a share counts (fair only).
     public let cost: Cost
 
     private init(kind: Kind, weights: ShareWeights, cost: Cost) {
