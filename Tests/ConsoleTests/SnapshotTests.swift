@@ -40,7 +40,7 @@ import Testing
         #expect(text.contains("critical.manual"))
         #expect(text.contains("1 unacked"))
         #expect(text.contains("telemetry.cpu"))
-        #expect(text.contains("served  C 1  H 2  N 0  L 0"))
+        #expect(text.contains("short 0  inversions 0  served C 1 H 2 N 0 L 0"))
         #expect(text.contains("local store 1  emitted 4  popped 3"))
     }
 

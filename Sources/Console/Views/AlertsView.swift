@@ -15,10 +15,10 @@ public enum AlertsView {
     static let columns = [
         Column("", width: 1),
         Column("AGE", width: 4, alignment: .right),
-        Column("TYPE", width: 20, flexible: true),
-        Column("SOURCE", width: 12, flexible: true, dropOrder: 2),
-        Column("EVENT ID", width: 10, dropOrder: 1),
-        Column("LINK", width: 6, dropOrder: 3),
+        Column("TYPE", width: 18, flexible: true),
+        Column("SOURCE", width: 12, flexible: true, dropOrder: 1),
+        Column("EVENT ID", width: 11, dropOrder: 3),
+        Column("LINK", width: 6, dropOrder: 2),
     ]
 
     public static func render(_ state: AppState, into rect: Rect, of buffer: inout Buffer) {

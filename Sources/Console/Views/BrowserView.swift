@@ -56,9 +56,13 @@ public enum BrowserView {
         ])
     }
 
-    /// The payload on one line: the text when printable UTF-8, else "<n bytes>".
+    /// The payload on one line: the text when printable UTF-8 (without a leading
+    /// "<metric>=" that repeats the type), else "<n bytes>".
     static func payloadPreview(_ e: PeatEvent) -> String {
-        if let s = Format.printableText(e.payloadValue) {
+        if var s = Format.printableText(e.payloadValue) {
+            if let dot = e.eventType.lastIndex(of: "."), s.hasPrefix(e.eventType[e.eventType.index(after: dot)...] + "=") {
+                s.removeFirst(e.eventType.distance(from: dot, to: e.eventType.endIndex))
+            }
             return s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ")
         }
         return "<\(e.payloadValue.count) bytes>"

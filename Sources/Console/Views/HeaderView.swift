@@ -11,12 +11,12 @@ public enum HeaderView {
         // (spans, drop rank: higher goes first when narrow)
         var segments: [([Span], Int)] = [
             ([Span(state.nodeID, accent), Span(" @ ", base), Span(state.formationID, accent)], 0),
-            ([Span("policy ", base), Span(c.policy.description, accent)], 1),
+            ([Span("policy ", base), Span(c.policy.description, accent)], 2),
             (state.scenario == .demo ? [Span("demo", accent), Span(" seed \(state.seed)", base)]
-                : [Span("scenario ", base), Span(state.scenario.rawValue, accent)], 4),
+                : [Span("scenario ", base), Span(state.scenario.rawValue, accent)], 3),
             ([Span("in ", base), Span(Format.rate(c.emittedRate), accent), Span("/s out ", base),
-              Span(Format.rate(c.poppedRate), accent), Span("/s", base)], 3),
-            ([Span("batch ", base), Span("\(state.batchSize)", accent)], 2),
+              Span(Format.rate(c.poppedRate), accent), Span("/s", base)], 1),
+            ([Span("batch ", base), Span("\(state.batchSize)", accent)], 4),
         ]
         if state.paused {
             segments.append(([Span(g.paused + " PAUSED", theme.style(.headerWarning))], 0))

@@ -31,7 +31,7 @@ public enum PopLogView {
             return
         }
         for (i, step) in steps.enumerated() {
-            buffer.put(line(step, theme: theme), x: list.x, y: list.y + i, maxWidth: list.width, ellipsis: theme.glyphs.ellipsis)
+            buffer.put(line(step, theme: theme, width: list.width), x: list.x, y: list.y + i, maxWidth: list.width, ellipsis: theme.glyphs.ellipsis)
         }
         if state.focus == .popLog {
             let y = list.y + pos.selected - pos.scroll
@@ -39,8 +39,9 @@ public enum PopLogView {
         }
     }
 
-    /// "#12 step asked  8 got  8: C H H N N N L L".
-    public static func line(_ step: PopStep, theme: Theme) -> [Span] {
+    /// "#12 step asked  8 got  8: C H H N N N L L" (letters packed without spaces when
+    /// they would not fit in `width`).
+    public static func line(_ step: PopStep, theme: Theme, width: Int = .max) -> [Span] {
         let muted = theme.style(.muted)
         var spans: [Span] = [
             Span(TextWidth.pad("#\(step.number)", to: 6), theme.style(.emphasis)),
@@ -52,7 +53,12 @@ public enum PopLogView {
         if step.levels.isEmpty {
             spans.append(Span(" nothing", muted))
         } else {
-            for level in step.levels { spans.append(Span(" " + level.letter, theme.style(level: level))) }
+            let room = width == .max ? Int.max : width - spans.width - 1
+            let packed = step.levels.count * 2 > room
+            if packed { spans.append(Span(" ")) }
+            let shown = packed && step.levels.count > room ? max(0, room - 1) : step.levels.count
+            for level in step.levels.prefix(shown) { spans.append(Span((packed ? "" : " ") + level.letter, theme.style(level: level))) }
+            if shown < step.levels.count { spans.append(Span(theme.glyphs.ellipsis, muted)) }
             if step.got > step.levels.count { spans.append(Span(" +\(step.got - step.levels.count)", muted)) }
         }
         if step.short { spans.append(Span("  short", theme.style(.warning))) }
@@ -75,10 +81,10 @@ public enum PopLogView {
         let run = row("run", s.achievedShare) { i in deviates(s.achievedShare, s.targetShare, i) ? theme.style(.warning) : theme.style(.text) }
         let recent = row("recent", s.recentShare) { i in deviates(s.recentShare, s.targetShare, i) ? theme.style(.warning) : theme.style(.text) }
         let served = s.served
-        let totals: [Span] = [Span("served  ", muted)]
-            + PriorityLevel.allCases.map { Span("\($0.letter) \(Names.count(served[safe: $0.rawValue] ?? 0))  ", theme.style(level: $0)) }
-            + [Span("short ", muted), Span("\(s.shortPops)", s.shortPops > 0 ? theme.style(.warning) : theme.style(.text)),
-               Span("  inversions ", muted), Span("\(s.inversions)", s.inversions > 0 ? theme.style(.warning) : theme.style(.text))]
+        let totals: [Span] = [Span("short ", muted), Span("\(s.shortPops)", s.shortPops > 0 ? theme.style(.warning) : theme.style(.text)),
+                              Span("  inversions ", muted), Span("\(s.inversions)", s.inversions > 0 ? theme.style(.warning) : theme.style(.text)),
+                              Span("  served", muted)]
+            + PriorityLevel.allCases.map { Span(" \($0.letter) \(Names.count(served[safe: $0.rawValue] ?? 0))", theme.style(level: $0)) }
         return [header, target, run, recent, totals]
     }
 

@@ -64,8 +64,8 @@ public enum QueueView {
             var lines: [[Span]] = []
             var line: [Span] = []
             for p in parts {
-                if !line.isEmpty, line.width + 3 + p.width > area.width { lines.append(line); line = [] }
-                if !line.isEmpty { line.append(Span("   ")) }
+                if !line.isEmpty, line.width + 2 + p.width > area.width { lines.append(line); line = [] }
+                if !line.isEmpty { line.append(Span("  ")) }
                 line += p
             }
             if !line.isEmpty { lines.append(line) }

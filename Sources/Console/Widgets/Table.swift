@@ -65,6 +65,8 @@ public struct Table {
                 widths[i]! += extra
                 spare -= extra
             }
+        } else if let first = kept.first {
+            widths[first]! += spare  // no flexible column left: the first one takes the room
         }
         // Clip to the width when even the never-dropped columns do not fit.
         var out: [(Int, Int)] = []
@@ -84,9 +86,8 @@ public struct Table {
         let cols = Table.layout(columns, width: rect.width)
         let headerStyle = theme.style(.columnHeader)
         var x = rect.x
-        for (n, c) in cols.enumerated() {
-            let w = n == cols.count - 1 ? rect.maxX - x : c.width
-            let text = TextWidth.pad(columns[c.index].title, to: w, alignRight: columns[c.index].alignment == .right)
+        for c in cols {
+            let text = TextWidth.pad(columns[c.index].title, to: c.width, alignRight: columns[c.index].alignment == .right)
             buffer.put(text, x: x, y: rect.y, style: headerStyle)
             x += c.width + Table.gap
         }
