@@ -124,7 +124,7 @@ public final class ConsoleApp {
     /// The time `snapshot` uses: 2025-01-01T00:00:00Z.
     public static let snapshotEpoch: UInt64 = 1_735_689_600
     /// Seconds of demo traffic `snapshot` plays before applying the keys.
-    public static let snapshotWarmUp = 20
+    public static let snapshotWarmUp = 12
 
     /// Applies `keys` then renders one frame at `size` through the same code path as the live
     /// console (MemoryBackend, fixed clock), as plain text. The demo scenario first plays

@@ -167,7 +167,7 @@ public struct DemoScenario: Sendable {
     public static let activityPeriod = 45.0
     /// How long a contact lasts, seconds; it starts `contactStart` seconds into each period.
     public static let contactLength = 6.0
-    public static let contactStart = 15.0
+    public static let contactStart = 8.0
 
     private enum Stream: Int, CaseIterable { case detection, track, anomaly, critical }
 
