@@ -19,6 +19,13 @@ public final class EventEmitter: Sendable {
     private let queue: Mutex<PriorityEventQueue>
     private let store: Mutex<LocalStore>
     private let counter = Atomic<UInt64>(0)
+    /// `event_type` and `payload_type_url` of the typed helpers' recent names, built once
+    /// (they are too long for Swift's inline small strings, so building them costs two
+    /// allocations an event). A few entries per helper, searched linearly: a node emits few
+    /// distinct types, and comparing short names is cheaper than hashing them.
+    private let typeNames = Mutex(TypeNameCache())
+    /// `"<nodeID>-"` as UTF-8, the prefix of generated ids.
+    private let idPrefix: [UInt8]
 
     /// Creates an emitter with an empty queue and store.
     /// - Parameters:
@@ -33,6 +40,7 @@ public final class EventEmitter: Sendable {
         self.clock = clock
         self.queue = Mutex(PriorityEventQueue(policy: policy))
         self.store = Mutex(LocalStore(limits: storeLimits))
+        self.idPrefix = Array((nodeID + "-").utf8)
     }
 
     // MARK: Emitting
@@ -42,16 +50,20 @@ public final class EventEmitter: Sendable {
     /// the outbound queue at its priority.
     /// - Throws: `EmitterError` (operation `emit`, field `event_id`) when the id is empty;
     ///   nothing is stored then.
-    public func emit(_ event: PeatEvent) throws {
+    public func emit(_ event: consuming PeatEvent) throws {
         guard !event.eventID.isEmpty else {
             throw EmitterError(operation: "emit", field: "event_id", message: "Event must have an event_id")
         }
-        if event.isStoredLocally {
-            // An event without a timestamp is dated by its arrival for TTL purposes.
-            let receivedAt = event.hasTimestamp ? nil : clock.now().seconds
-            store.withLock { _ = $0.insert(event, receivedAt: receivedAt) }
+        // Moved, not copied, into the queue or store: a copy of an event costs a retain and
+        // a release per string.
+        let local = event.isStoredLocally
+        // An event without a timestamp is dated by its arrival for TTL purposes.
+        let receivedAt = local && !event.hasTimestamp ? clock.now().seconds : nil
+        var moving: PeatEvent? = consume event
+        if local {
+            store.withLock { _ = $0.insert(moving.take()!, receivedAt: receivedAt) }
         } else {
-            queue.withLock { $0.push(event) }
+            queue.withLock { $0.push(moving.take()!) }
         }
     }
 
@@ -72,8 +84,9 @@ public final class EventEmitter: Sendable {
         event.routing = routing
         event.payloadTypeURL = payloadTypeURL
         event.payloadValue = payload
+        let id = event.eventID
         try emit(event)
-        return event.eventID
+        return id
     }
 
     /// Emits a PRODUCT event `product.<type>`: TTL 300 s, aggregation window 1000 ms when
@@ -81,7 +94,7 @@ public final class EventEmitter: Sendable {
     @discardableResult
     public func emitProduct(_ productType: String, payload: Data, propagation: PropagationMode,
                             priority: EventPriority) throws -> String {
-        try emitTyped(.product, "product." + productType, payload: payload, propagation: propagation,
+        try emitTyped(.product, "product.", productType, payload: payload, propagation: propagation,
                       priority: priority, ttl: 300,
                       window: propagation == .propagationSummary ? 1000 : 0)
     }
@@ -89,39 +102,58 @@ public final class EventEmitter: Sendable {
     /// Emits a TELEMETRY event `telemetry.<metric>`: QUERY, LOW, TTL 3600 s (kept locally).
     @discardableResult
     public func emitTelemetry(_ metricName: String, payload: Data) throws -> String {
-        try emitTyped(.telemetry, "telemetry." + metricName, payload: payload,
+        try emitTyped(.telemetry, "telemetry.", metricName, payload: payload,
                       propagation: .propagationQuery, priority: .priorityLow, ttl: 3600, window: 0)
     }
 
     /// Emits an ANOMALY event `anomaly.<type>`: FULL, HIGH, TTL 600 s.
     @discardableResult
     public func emitAnomaly(_ anomalyType: String, payload: Data) throws -> String {
-        try emitTyped(.anomaly, "anomaly." + anomalyType, payload: payload,
+        try emitTyped(.anomaly, "anomaly.", anomalyType, payload: payload,
                       propagation: .propagationFull, priority: .priorityHigh, ttl: 600, window: 0)
     }
 
     /// Emits an ANOMALY event `critical.<type>`: FULL, CRITICAL, TTL 300 s.
     @discardableResult
     public func emitCritical(_ eventType: String, payload: Data) throws -> String {
-        try emitTyped(.anomaly, "critical." + eventType, payload: payload,
+        try emitTyped(.anomaly, "critical.", eventType, payload: payload,
                       propagation: .propagationFull, priority: .priorityCritical, ttl: 300, window: 0)
     }
 
-    private func emitTyped(_ eventClass: EventClass, _ eventType: String, payload: Data,
+    private func emitTyped(_ eventClass: EventClass, _ prefix: String, _ name: String, payload: Data,
                            propagation: PropagationMode, priority: EventPriority,
                            ttl: UInt32, window: UInt32) throws -> String {
+        let names = typeNames.withLock { $0.names(prefix: prefix, name: name) }
         var routing = AggregationPolicy()
         routing.propagation = propagation
         routing.priority = priority
         routing.ttlSeconds = ttl
         routing.aggregationWindowMs = window
-        return try emitNew(eventClass: eventClass, eventType: eventType, routing: routing,
-                           payloadTypeURL: "type.peat/" + eventType, payload: payload)
+        return try emitNew(eventClass: eventClass, eventType: names.eventType, routing: routing,
+                           payloadTypeURL: names.url, payload: payload)
     }
 
+    /// `"<nodeID>-<n>"`, written straight into the string's storage (ids are built for every
+    /// event, so this avoids the intermediate strings of interpolation).
     private func nextEventID() -> String {
-        let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        return nodeID + "-" + String(n)
+        var n = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for UInt64.max
+        let count = withUnsafeMutableBytes(of: &digits) { buf -> Int in
+            var i = buf.count
+            repeat {
+                i -= 1
+                buf[i] = UInt8(ascii: "0") &+ UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            return buf.count - i
+        }
+        return withUnsafeBytes(of: &digits) { buf in
+            String(unsafeUninitializedCapacity: idPrefix.count + count) { out in
+                _ = out.initialize(fromContentsOf: idPrefix)
+                for k in 0..<count { out[idPrefix.count + k] = buf[buf.count - count + k] }
+                return idPrefix.count + count
+            }
+        }
     }
 
     // MARK: Transmitting
@@ -237,5 +269,35 @@ public final class EventEmitter: Sendable {
         response.totalMatching = UInt32(clamping: result.totalMatching)
         response.truncated = result.truncated
         return response
+    }
+}
+
+/// The typed helpers' recently built type names (see `EventEmitter.typeNames`).
+private struct TypeNameCache: Sendable {
+    private struct Entry: Sendable {
+        var prefix: String
+        var name: String
+        var eventType: String
+        var url: String
+    }
+
+    private var entries: [Entry] = []
+    private var nextVictim = 0
+    private static let capacity = 16
+
+    /// `prefix + name` and `"type.peat/" + prefix + name`, from the cache when recently built.
+    mutating func names(prefix: String, name: String) -> (eventType: String, url: String) {
+        for e in entries where e.name == name && e.prefix == prefix {
+            return (e.eventType, e.url)
+        }
+        let eventType = prefix + name
+        let entry = Entry(prefix: prefix, name: name, eventType: eventType, url: "type.peat/" + eventType)
+        if entries.count < Self.capacity {
+            entries.append(entry)
+        } else {
+            entries[nextVictim] = entry
+            nextVictim = (nextVictim + 1) % Self.capacity
+        }
+        return (entry.eventType, entry.url)
     }
 }
