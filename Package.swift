@@ -42,6 +42,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "peat-bench", dependencies: ["PeatEvents", "Console"]),
+        // Fuzz targets (scripts/fuzz.sh); built normally they replay a corpus.
+        .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "Console"]),
         .testTarget(name: "PeatEventsTests", dependencies: ["PeatEvents"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "PeatEvents"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents"]),
