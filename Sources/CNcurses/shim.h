@@ -18,6 +18,8 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <unistd.h>
+#include <string.h>
+#include <termios.h>
 #include <wchar.h>
 #include <ncurses.h>
 #include <term.h>
@@ -119,6 +121,99 @@ static inline int peat_signal_is_ignored(int sig) {
     struct sigaction current;
     if (sigaction(sig, NULL, &current) != 0) return 0;
     return current.sa_handler == SIG_IGN;
+}
+
+// MARK: - Crash restore
+//
+// If the process crashes while curses owns the terminal (a trap, a bad access, an abort),
+// these handlers put the tty modes and the screen back before the previous handler (Swift's
+// backtracer, or the default action) runs, so the crash report is readable and the shell
+// usable. Only async-signal-safe calls (tcsetattr, write, sigaction, raise) are made, on
+// data prepared in advance.
+//
+// The state below is `static`: call these functions from one Swift file only, so that one
+// copy of it exists.
+
+#define PEAT_CRASH_SIGNAL_LIMIT 65
+struct peat_crash_state {
+    struct termios termios;
+    int have_termios;
+    char reset[512];
+    size_t reset_length;
+    struct sigaction previous[PEAT_CRASH_SIGNAL_LIMIT];
+    int installed[PEAT_CRASH_SIGNAL_LIMIT];
+};
+
+/// The one crash-restore state (a function-local static: Swift's importer emits those, not
+/// file-scope statics).
+static inline struct peat_crash_state *peat_crash(void) {
+    static struct peat_crash_state state;
+    return &state;
+}
+
+static inline void peat_crash_handler(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    if (peat_crash()->have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &peat_crash()->termios);
+    if (peat_crash()->reset_length > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, peat_crash()->reset, peat_crash()->reset_length);
+        (void)ignored;
+    }
+    if (sig > 0 && sig < PEAT_CRASH_SIGNAL_LIMIT && peat_crash()->installed[sig]) {
+        sigaction(sig, &peat_crash()->previous[sig], NULL);
+        peat_crash()->installed[sig] = 0;
+    }
+    // A fault re-executes the faulting instruction on return and reaches the previous
+    // handler with its real context. A sent or raised signal (abort, kill) is raised again
+    // for the previous handler; if that handler returns, the default action ends the process.
+    if (info == NULL || info->si_code <= 0) {
+        raise(sig);
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+}
+
+/// Appends terminfo string capability `name` to the reset sequence, if the terminal has it.
+static inline void peat_crash_append_capability(const char *name) {
+    char *value = tigetstr((NCURSES_CONST char *)name);
+    if (value == 0 || value == (char *)-1) return;
+    size_t n = strlen(value);
+    if (peat_crash()->reset_length + n >= sizeof(peat_crash()->reset)) return;
+    memcpy(peat_crash()->reset + peat_crash()->reset_length, value, n);
+    peat_crash()->reset_length += n;
+}
+
+/// Records `shell` (the tty modes before curses started) and the current terminal's reset
+/// strings, then installs the crash handlers for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP
+/// and SIGABRT (keeping the handlers they replace).
+static inline void peat_crash_restore_install(const struct termios *shell) {
+    if (shell) { peat_crash()->termios = *shell; peat_crash()->have_termios = 1; }
+    peat_crash()->reset_length = 0;
+    peat_crash_append_capability("sgr0");
+    peat_crash_append_capability("cnorm");
+    peat_crash_append_capability("rmkx");
+    peat_crash_append_capability("rmcup");
+    static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
+    for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        int sig = signals[i];
+        if (peat_crash()->installed[sig]) continue;
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_sigaction = peat_crash_handler;
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+        sigemptyset(&action.sa_mask);
+        if (sigaction(sig, &action, &peat_crash()->previous[sig]) == 0) peat_crash()->installed[sig] = 1;
+    }
+}
+
+/// Puts back the handlers `peat_crash_restore_install` replaced (the terminal is normal again).
+static inline void peat_crash_restore_remove(void) {
+    for (int sig = 1; sig < PEAT_CRASH_SIGNAL_LIMIT; sig++) {
+        if (!peat_crash()->installed[sig]) continue;
+        sigaction(sig, &peat_crash()->previous[sig], NULL);
+        peat_crash()->installed[sig] = 0;
+    }
+    peat_crash()->have_termios = 0;
+    peat_crash()->reset_length = 0;
 }
 
 // MARK: - Terminal checks

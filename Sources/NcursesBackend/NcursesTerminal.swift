@@ -72,6 +72,8 @@ public final class NcursesTerminal: Backend {
         }
         setlocale(LC_ALL, "")
         StopSignals.install()
+        var shellModes = termios()
+        let haveShellModes = tcgetattr(STDIN_FILENO, &shellModes) == 0
 
         let term = environment["TERM"]
         guard let newScreen = newterm(nil, peat_stdout(), peat_stdin()) else {
@@ -84,6 +86,8 @@ public final class NcursesTerminal: Backend {
             throw TerminalStartError.noCursorAddressing(term)
         }
         window = peat_stdscr()
+        // From here on a crash must not leave the terminal in curses mode.
+        if haveShellModes { peat_crash_restore_install(&shellModes) } else { peat_crash_restore_install(nil) }
 
         cbreak()
         noecho()
@@ -104,6 +108,7 @@ public final class NcursesTerminal: Backend {
     public func stop() {
         guard let s = screen else { return }
         endwin()
+        peat_crash_restore_remove()
         delscreen(s)
         screen = nil
         window = nil

@@ -67,6 +67,17 @@ struct TerminalStateTests {
         expectRestored(tmux, status: 128 + sig)
     }
 
+    @Test("a crash signal (SIGSEGV, SIGABRT) still gives the terminal back", arguments: [SIGSEGV, SIGABRT])
+    func crash(_ sig: Int32) throws {
+        guard ConsoleBinary.require() != nil else { return }
+        let tmux = try TmuxConsole(script: "ulimit -c 0\n" + recordedRun(Self.arguments))
+        tmux.waitForText(Self.marker)
+        guard let pid = consolePID(tmux) else { return }
+        #expect(kill(pid, sig) == 0)
+        expectRestored(tmux, status: 128 + sig)
+        #expect(tmux.file("stderr")?.contains("crashed") == true, "Swift's crash report reaches stderr")
+    }
+
     @Test("SIGTERM the moment the process exists (before or during terminal set-up)")
     func signalDuringStartup() throws {
         guard ConsoleBinary.require() != nil else { return }
