@@ -12,8 +12,13 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(jsonl delimited keys)
 
 # lld: gold cannot link libFuzzer's objects with Swift's renamed entry point.
-swift build -c release --scratch-path .build-fuzz --product peat-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+echo "fuzz: building peat-fuzz with libFuzzer and AddressSanitizer"
+if ! swift build -c release --scratch-path .build-fuzz --product peat-fuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld > .build-fuzz.log 2>&1; then
+  grep -vE "asan_check|__asan_extra" .build-fuzz.log | tail -n 40
+  echo "fuzz: build failed"
+  exit 1
+fi
 bin=.build-fuzz/release/peat-fuzz
 export SWIFT_BACKTRACE=enable=no   # else a crash waits for the backtracer
 
