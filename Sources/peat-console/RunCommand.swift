@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import Foundation
 import NcursesBackend
+import PeatEvents
 
 /// `peat-console run` (the default): the live console in this terminal.
 struct RunCommand: ParsableCommand {
@@ -11,9 +12,18 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var console: ConsoleOptionGroup
+    @OptionGroup(title: "Live input") var streams: StreamOptionGroup
 
     func run() throws {
-        let app = ConsoleApp(options: console.options)
+        var options = console.options
+        streams.apply(to: &options)
+        let app = ConsoleApp(options: options)
+        let input: StreamInput?
+        do { input = try streams.start(into: app.inbox) } catch {
+            FileHandle.standardError.write(Data("peat-console: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        defer { input?.stop() }
         let status: Int32
         do {
             status = try TerminalSession.run(environment: ProcessInfo.processInfo.environment) { terminal, stopRequested in

@@ -42,6 +42,14 @@ public enum Action: Equatable, Sendable {
     case coreRefreshed(CoreSnapshot)
     /// A line for the status bar (an effect's outcome).
     case report(String, isError: Bool)
+
+    // Live stream input (--source, --listen) and export.
+    /// Records (or a status change) from a stream reader thread, via the inbox.
+    case stream(StreamDelivery)
+    /// Write the local store and the pop log to JSON Lines files (`e`).
+    case export
+    /// Show or hide the input errors overlay (`E`).
+    case toggleStreamErrors
 }
 
 /// What the core should do, as asked by `update`. The session performs effects; the reducer
@@ -57,4 +65,8 @@ public enum Effect: Equatable, Sendable {
     /// Let time pass until `time`: run the generator when `generate`, drain at `drainRate`
     /// events/s (0 = no auto-drain) in pops of `batch`.
     case advance(to: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int)
+    /// Emit a stream delivery's events and count its errors.
+    case ingest(StreamDelivery)
+    /// Write the export files.
+    case export
 }

@@ -21,6 +21,8 @@ public struct ConsoleOptions: Sendable {
     public var linkRate = 40
     /// Events per `space` step (and per auto-drain pop).
     public var batchSize = 8
+    /// A live stream feeds the emitter (`--source`, `--listen`): auto-drain starts on.
+    public var streaming = false
 
     public init() {}
 }
@@ -86,6 +88,8 @@ public struct AppState: Equatable, Sendable {
     public var paused = false
     public var autoDrain: Bool
     public var helpShown = false
+    /// The input errors overlay (`E`) is shown.
+    public var streamErrorsShown = false
     /// First help line shown (the help scrolls when it does not fit).
     public var helpScroll = 0
     /// The event shown in the detail view.
@@ -107,7 +111,7 @@ public struct AppState: Equatable, Sendable {
         self.size = size
         self.capabilities = capabilities
         batchSize = max(1, options.batchSize)
-        autoDrain = options.scenario == .demo
+        autoDrain = options.scenario == .demo || options.streaming
         core.policy = options.policy
     }
 

@@ -72,6 +72,8 @@ public struct CoreSnapshot: Equatable, Sendable {
     public var poppedRate = 0.0
     /// Emitter calls that failed.
     public var errors = 0
+    /// The live input's status and errors; nil without one.
+    public var stream: StreamStatus?
 
     public init() {}
 

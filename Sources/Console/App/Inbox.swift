@@ -12,6 +12,9 @@ public final class Inbox: Sendable {
         queue.withLock { $0.append(action) }
     }
 
+    /// Actions waiting (a reader thread may hold back while this is large).
+    public var count: Int { queue.withLock { $0.count } }
+
     /// Takes every pending action, oldest first (main loop).
     public func drain() -> [Action] {
         queue.withLock { q in

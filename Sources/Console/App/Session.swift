@@ -7,11 +7,11 @@ public final class Session {
     public let emitter: EventEmitter
     private var generator: DemoScenario?
     private var random: SplitMix64
-    private var alerts: [AlertRecord] = []           // oldest first
+    var alerts: [AlertRecord] = []                   // oldest first (StreamIntake.swift adds stream criticals)
     private var popLog: [PopStep] = []               // oldest first
     private var history: [[Int]] = [[], [], [], []]
     private var steps = 0
-    private var emitted = 0
+    var emitted = 0
     private var popped = 0
     private var errors = 0
     private var telemetryPresses = 0
@@ -22,7 +22,9 @@ public final class Session {
     private var emittedRate = 0.0
     private var poppedRate = 0.0
     /// Bumped on every change a snapshot would show.
-    public private(set) var version = 0
+    public internal(set) var version = 0
+    /// Live stream input and the popped events kept for export (StreamIntake.swift).
+    var intake = StreamIntake()
 
     /// Alerts kept (oldest dropped first).
     public static let alertCapacity = 500
@@ -80,6 +82,10 @@ public final class Session {
         case .advance(let time, let generate, let drainRate, let batch):
             advance(to: time, generate: generate, drainRate: drainRate, batch: batch)
             return nil
+        case .ingest(let delivery):
+            return ingest(delivery)
+        case .export:
+            return exportFiles()
         }
     }
 
@@ -114,6 +120,7 @@ public final class Session {
         let pendingBefore = emitter.pendingCount
         let events = emitter.popEvents(max: max)
         popped += events.count
+        intake.recordPopped(events)
         let levels = events.prefix(PopStep.keptLevels).map(\.priorityLevel)
         if events.contains(where: { $0.priorityLevel == .critical }) {
             let ids = Set(events.filter { $0.priorityLevel == .critical }.map(\.eventID))
@@ -218,6 +225,7 @@ public final class Session {
         s.emittedRate = emittedRate
         s.poppedRate = poppedRate
         s.errors = errors
+        s.stream = intake.status
         return s
     }
 

@@ -67,6 +67,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .back:
         if state.helpShown { state.helpShown = false }
+        else if state.streamErrorsShown { state.streamErrorsShown = false }
         else if state.detail != nil { state.detail = nil }
         else if !state.filter.isEmpty { state.filter = ""; state.browserList = ListPosition(); state.setStatus("filter cleared") }
     case .startFilter:
@@ -117,6 +118,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.core = core
     case .report(let text, let isError):
         state.setStatus(text, isError: isError)
+
+    case .stream(let delivery): effects.append(.ingest(delivery))
+    case .export: effects.append(.export)
+    case .toggleStreamErrors:
+        state.streamErrorsShown.toggle()
+        if state.streamErrorsShown { state.helpShown = false }
     }
     state.normalizeLists()
     return effects

@@ -24,6 +24,7 @@ public enum Screen {
             }
         }
         if state.detail != nil { DetailView.render(state, into: layout.body, of: &buffer) }
+        if state.streamErrorsShown { StreamErrorsView.render(state, into: layout.body, of: &buffer) }
         if state.helpShown { HelpOverlay(keyMap: keyMap).render(into: layout.body, of: &buffer, theme: theme, scroll: state.helpScroll) }
         StatusView.render(state, into: layout.status, of: &buffer)
         KeyHints(bindings: keyMap.footerBindings(in: state)).render(into: layout.footer, of: &buffer, theme: theme)

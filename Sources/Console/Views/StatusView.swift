@@ -6,6 +6,10 @@ public enum StatusView {
         let muted = theme.style(.muted)
         var right: [Span] = []
         if state.core.errors > 0 { right += [Span("errors ", muted), Span("\(state.core.errors)", theme.style(.error))] }
+        if let n = state.core.stream?.errors.total, n > 0 {
+            if !right.isEmpty { right.append(Span("  ")) }
+            right += [Span("bad input ", muted), Span("\(n)", theme.style(.error)), Span(" (E)", muted)]
+        }
         if state.unknownKeys > 0 {
             if !right.isEmpty { right.append(Span("  ")) }
             right += [Span("unknown keys ", muted), Span("\(state.unknownKeys)", theme.style(.warning))]

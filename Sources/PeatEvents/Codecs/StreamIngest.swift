@@ -39,6 +39,9 @@ public struct StreamIngest: Sendable {
         return batchErrors
     }
 
+    /// Counts `n` events that were emitted elsewhere (by a consumer doing its own `emit`).
+    public mutating func countAccepted(_ n: Int) { events += max(0, n) }
+
     /// Counts `error` and keeps it among the recent ones.
     public mutating func note(_ error: StreamError) {
         errors.record(error.reason)

@@ -115,7 +115,7 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `12345` → `12,345`.
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {

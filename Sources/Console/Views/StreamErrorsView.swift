@@ -1,0 +1,51 @@
+import PeatEvents
+
+/// The `E` overlay: the live input's status, its errors by reason, and the last few errors
+/// with their producer and position, centred over the panes like the help.
+public enum StreamErrorsView {
+    /// The overlay's lines for `state`.
+    static func lines(_ state: AppState, theme: Theme) -> [[Span]] {
+        let g = theme.glyphs
+        guard let s = state.core.stream else {
+            return [[Span("No live input. Start with --source PATH|- or --listen unix:/path.", theme.style(.muted))]]
+        }
+        var out: [[Span]] = [[Span(g.plain(s.description), theme.style(.emphasis))]]
+        var facts = "\(s.bytes) bytes read"
+        if let f = s.format { facts += " \(g.dot) \(f)" }
+        if s.label.hasPrefix("unix:") { facts += " \(g.dot) \(s.producersSeen) producers so far" }
+        out.append([Span(g.plain(facts), theme.style(.muted))])
+        out.append([])
+        let counts = s.errors.nonZero
+        if counts.isEmpty {
+            out.append([Span("No bad records.", theme.style(.good))])
+        } else {
+            out.append([Span("By reason", theme.style(.emphasis))])
+            for (reason, n) in counts {
+                out.append([Span("  " + TextWidth.pad("\(n)", to: 7), theme.style(.error)), Span(reason.description)])
+            }
+            out.append([])
+            out.append([Span("Last \(s.recentErrors.count), newest last", theme.style(.emphasis))])
+            for e in s.recentErrors {
+                out.append([Span("  \(e.source) ", theme.style(.muted)), Span("\(e.error.position) ", theme.style(.warning)),
+                            Span(e.error.reason.description, theme.style(.error)),
+                            Span(e.error.detail.isEmpty ? "" : ": " + g.plain(e.error.detail))])
+            }
+        }
+        return out
+    }
+
+    public static func render(_ state: AppState, into area: Rect, of buffer: inout Buffer) {
+        let theme = Theme(capabilities: state.capabilities)
+        let body = lines(state, theme: theme)
+        let width = min(area.width, max(44, (body.map(\.width).max() ?? 0) + 4))
+        let height = min(area.height, body.count + 2)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
+                        width: width, height: height)
+        let inner = Box(title: [Span("Input")], trailing: [Span("E or Esc closes", theme.style(.muted))], focused: true)
+            .render(into: rect, of: &buffer, theme: theme)
+        buffer.fill(inner, with: Cell(" "))
+        for (row, line) in body.prefix(inner.height).enumerated() {
+            buffer.put(line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 2), ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import Console
+import PeatEvents
+
+/// The flags that feed the live console from a stream of events instead of the demo.
+struct StreamOptionGroup: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Feed the console from a stream of events: a file, a FIFO, or - for standard input.",
+        discussion: "The demo generator is off and auto-drain on. With -, keys are read from /dev/tty.",
+        valueName: "path"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("Feed the console from producers that connect to a Unix socket (several at once).",
+                               valueName: "unix:/path"))
+    var listen: String?
+
+    @Option(help: "Framing of the input: jsonl, protobuf, or auto (from the first bytes; per connection for --listen).")
+    var format: StreamFormatChoice = .auto
+
+    @Option(name: .customLong("max-record-bytes"), help: "Largest frame or line accepted; longer ones are counted and skipped.")
+    var maxRecordBytes: Int = EventStreamDecoder.defaultMaxRecordBytes
+
+    @Option(name: .customLong("stall-seconds"), help: "Seconds without data after which the input is shown as stalled.")
+    var stallSeconds: Double = 5
+
+    func validate() throws {
+        if source != nil && listen != nil { throw ValidationError("use either --source or --listen, not both") }
+        if let listen {
+            do { _ = try StreamSource.listen(listen) } catch { throw ValidationError("\(error)") }
+        }
+        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
+        guard stallSeconds > 0, stallSeconds.isFinite else { throw ValidationError("--stall-seconds must be positive") }
+    }
+
+    /// The input asked for, if any.
+    var streamSource: StreamSource? {
+        if let source { return StreamSource.source(source) }
+        if let listen { return try? StreamSource.listen(listen) }
+        return nil
+    }
+
+    /// With an input, the console runs no generator and starts with auto-drain on.
+    func apply(to options: inout ConsoleOptions) {
+        guard streamSource != nil else { return }
+        options.scenario = .none
+        options.streaming = true
+    }
+
+    /// Most deliveries that may wait in the inbox before a reader holds back (and so, through
+    /// the pipe or socket, its producer).
+    static let inboxLimit = 256
+
+    /// Starts reading the input in the background; each batch is posted to `inbox`.
+    /// - Returns: the running input (stop it when the console ends), nil without one.
+    /// - Throws: a message for standard error when a socket cannot be bound.
+    func start(into inbox: Inbox) throws -> StreamInput? {
+        guard let streamSource else { return nil }
+        let input = StreamInput(source: streamSource, format: format, maxRecordBytes: maxRecordBytes,
+                                stallSeconds: stallSeconds) { delivery in
+            while !delivery.records.isEmpty && inbox.count > StreamOptionGroup.inboxLimit { usleep(2_000) }
+            inbox.post(.stream(delivery))
+        }
+        try input.start()
+        return input
+    }
+}
