@@ -153,7 +153,9 @@ static inline struct peat_crash_state *peat_crash(void) {
 
 static inline void peat_crash_handler(int sig, siginfo_t *info, void *context) {
     (void)context;
-    if (peat_crash()->have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &peat_crash()->termios);
+    // stdin, or stdout when stdin carries data and keys come from /dev/tty (same terminal).
+    if (peat_crash()->have_termios && tcsetattr(STDIN_FILENO, TCSANOW, &peat_crash()->termios) != 0)
+        tcsetattr(STDOUT_FILENO, TCSANOW, &peat_crash()->termios);
     if (peat_crash()->reset_length > 0) {
         ssize_t ignored = write(STDOUT_FILENO, peat_crash()->reset, peat_crash()->reset_length);
         (void)ignored;

@@ -38,6 +38,13 @@ public final class NcursesTerminal: Backend {
     public private(set) var capabilities = TerminalCapabilities(colors: .none, unicode: false)
 
     private var screen: OpaquePointer?
+    /// `/dev/tty`, opened for keys when standard input carries data (`keysFromControllingTerminal`).
+    private var keyboard: UnsafeMutablePointer<FILE>?
+
+    /// Read keys from the controlling terminal (`/dev/tty`) when standard input is not a
+    /// terminal, because it carries data (`peat-console --source -`). Off by default: then a
+    /// standard input that is not a terminal is an error.
+    public var keysFromControllingTerminal = false
     private var window: UnsafeMutablePointer<WINDOW>?
     private var lastSize = Size(width: 0, height: 0)
     private var defaultColorsAvailable = false
@@ -58,8 +65,14 @@ public final class NcursesTerminal: Backend {
     /// True between a successful `start()` and `stop()`.
     public var isActive: Bool { screen != nil }
 
-    /// True once SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived; the main loop polls it.
-    public var stopRequested: Bool { StopSignals.stopRequested }
+    /// True once SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived, or the terminal went away
+    /// (`terminalLost`); the main loop polls it.
+    public var stopRequested: Bool { StopSignals.stopRequested || terminalLost }
+
+    /// True once input reported a hang-up or error (the terminal closed while SIGHUP was
+    /// ignored, e.g. under `nohup`): there is nobody left to draw for, so the loop must end
+    /// instead of spinning on a dead descriptor.
+    public private(set) var terminalLost = false
 
     /// Takes over the terminal: checks it is one and is usable, installs the stop-signal
     /// handlers, enters curses mode (no echo, keys unbuffered, cursor hidden) and decides
@@ -67,16 +80,23 @@ public final class NcursesTerminal: Backend {
     /// - Parameter environment: the process environment (for `TERM`, `NO_COLOR`, `ESCDELAY`).
     public func start(environment: [String: String]) throws {
         guard screen == nil else { return }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        var input = peat_stdin()
+        if keysFromControllingTerminal, isatty(STDIN_FILENO) != 1, isatty(STDOUT_FILENO) == 1 {
+            keyboard = fopen("/dev/tty", "r")
+            input = keyboard
+        }
+        guard let input, isatty(fileno(input)) == 1, isatty(STDOUT_FILENO) == 1 else {
+            closeKeyboard()
             throw TerminalStartError.notATerminal
         }
         setlocale(LC_ALL, "")
         StopSignals.install()
         var shellModes = termios()
-        let haveShellModes = tcgetattr(STDIN_FILENO, &shellModes) == 0
+        let haveShellModes = tcgetattr(fileno(input), &shellModes) == 0
 
         let term = environment["TERM"]
-        guard let newScreen = newterm(nil, peat_stdout(), peat_stdin()) else {
+        guard let newScreen = newterm(nil, peat_stdout(), input) else {
+            closeKeyboard()
             throw TerminalStartError.unknownTerminal(term)
         }
         screen = newScreen
@@ -112,6 +132,12 @@ public final class NcursesTerminal: Backend {
         delscreen(s)
         screen = nil
         window = nil
+        closeKeyboard()
+    }
+
+    private func closeKeyboard() {
+        if let k = keyboard { fclose(k) }
+        keyboard = nil
     }
 
     // MARK: Backend
@@ -160,7 +186,10 @@ public final class NcursesTerminal: Backend {
         wtimeout(win, Int32(clamping: timeoutMs))
         var code: Int32 = 0
         let rc = peat_get_wch(win, &code)
-        if rc == ERR { return nil }
+        if rc == ERR {
+            if inputHungUp() { terminalLost = true }
+            return nil
+        }
         if rc == peat_key_code_yes() {
             let key = KeyDecoding.special(code)
             if key == .resize {
@@ -173,6 +202,13 @@ public final class NcursesTerminal: Backend {
     }
 
     // MARK: Private
+
+    /// True when standard input has hung up or failed (checked without waiting).
+    private func inputHungUp() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) == 1 else { return false }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
 
     private func currentSize() -> Size {
         guard let win = window else { return lastSize }

@@ -26,7 +26,8 @@ struct RunCommand: ParsableCommand {
         defer { input?.stop() }
         let status: Int32
         do {
-            status = try TerminalSession.run(environment: ProcessInfo.processInfo.environment) { terminal, stopRequested in
+            status = try TerminalSession.run(environment: ProcessInfo.processInfo.environment,
+                                             keysFromControllingTerminal: streams.streamSource == .standardInput) { terminal, stopRequested in
                 app.run(on: terminal, stopRequested: stopRequested)
             }
         } catch let error as TerminalStartError {
