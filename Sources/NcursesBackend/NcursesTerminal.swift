@@ -203,9 +203,10 @@ public final class NcursesTerminal: Backend {
 
     // MARK: Private
 
-    /// True when standard input has hung up or failed (checked without waiting).
+    /// True when the key input (standard input, or `/dev/tty` when stdin carries data) has
+    /// hung up or failed (checked without waiting).
     private func inputHungUp() -> Bool {
-        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        var fd = pollfd(fd: keyboard.map { fileno($0) } ?? STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&fd, 1, 0) == 1 else { return false }
         return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
