@@ -113,6 +113,9 @@ public final class StreamInput: Sendable {
             spawn(name: "peat-listen") { self.acceptLoop(fd: fd, path: path) }
         }
         spawn(name: "peat-stall") { self.watchLoop() }
+        // The first status (waiting), so a display shows the input before any data.
+        state.withLock { $0.dirty = true }
+        post(force: true)
     }
 
     /// Asks the threads to stop (they notice within a quarter second) and removes a socket
