@@ -25,14 +25,25 @@ public enum StopSignals {
     /// The signals handled.
     public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
+    /// The signals whose handler `install` set (main thread only).
+    nonisolated(unsafe) private static var installed: [Int32] = []
+
     /// Installs the flag-setting handler. A signal the parent chose to ignore (e.g. SIGHUP
     /// under `nohup`) stays ignored.
     public static func install() {
         _ = pendingStopSignal.load(ordering: .relaxed)  // initialise the global before any handler runs
-        for sig in handled {
+        for sig in handled where !installed.contains(sig) {
             if peat_signal_is_ignored(sig) != 0 { continue }
             _ = signal(sig, recordStopSignal)
+            installed.append(sig)
         }
+    }
+
+    /// Gives the signals `install` took back their default action (once the terminal is
+    /// restored, a signal may simply end the process).
+    public static func uninstall() {
+        for sig in installed { _ = signal(sig, SIG_DFL) }
+        installed.removeAll()
     }
 
     /// The stop signal received so far, or nil.

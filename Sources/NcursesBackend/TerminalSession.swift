@@ -24,15 +24,22 @@ public enum TerminalSession {
                            _ body: (NcursesTerminal, _ stopRequested: () -> Bool) throws -> Int32) throws -> Int32 {
         let terminal = NcursesTerminal()
         terminal.keysFromControllingTerminal = keysFromControllingTerminal
-        try terminal.start(environment: environment)
+        do {
+            try terminal.start(environment: environment)
+        } catch {
+            StopSignals.uninstall()
+            throw error
+        }
         let status: Int32
         do {
             status = try body(terminal, { terminal.stopRequested })
         } catch {
             terminal.stop()
+            StopSignals.uninstall()
             throw error
         }
         terminal.stop()
+        StopSignals.uninstall()
         StopSignals.reraiseIfReceived()
         // The terminal hung up while SIGHUP was ignored: report it the way a hang-up would.
         if terminal.terminalLost { return 128 + SIGHUP }

@@ -78,6 +78,23 @@ struct TerminalStateTests {
         #expect(tmux.file("stderr")?.contains("crashed") == true, "Swift's crash report reaches stderr")
     }
 
+    @Test("the terminal closing while SIGHUP is ignored ends the console (no spinning)")
+    func hangUpIgnored() throws {
+        guard ConsoleBinary.require() != nil else { return }
+        let script = """
+            trap '' HUP
+            sh -c 'echo $$ > pid.tmp && mv pid.tmp pid && exec "$0" "$@"' "$BIN" \(Self.arguments) 2> stderr
+            echo $? > status.tmp && mv status.tmp status
+
+            """
+        let tmux = try TmuxConsole(script: script)
+        tmux.waitForText(Self.marker)
+        guard let pid = consolePID(tmux) else { return }
+        #expect(processIgnores(pid, SIGHUP))
+        try tmux.tmux(["kill-server"])
+        #expect(tmux.waitForFile("status") == String(128 + SIGHUP))
+    }
+
     @Test("SIGTERM the moment the process exists (before or during terminal set-up)")
     func signalDuringStartup() throws {
         guard ConsoleBinary.require() != nil else { return }
@@ -171,6 +188,15 @@ func processState(_ pid: pid_t) -> String? {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
           let close = stat.lastIndex(of: ")") else { return nil }
     return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
+}
+
+/// True when process `pid` ignores `sig` (from /proc).
+func processIgnores(_ pid: pid_t, _ sig: Int32) -> Bool {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+          let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+    else { return false }
+    return mask & (1 << UInt64(sig - 1)) != 0
 }
 
 /// `stty -g` of another terminal device.
