@@ -23,6 +23,8 @@ public struct ConsoleOptions: Sendable {
     public var batchSize = 8
     /// A live stream feeds the emitter (`--source`, `--listen`): auto-drain starts on.
     public var streaming = false
+    /// The local store's bounds (capacity; past it the oldest events are evicted).
+    public var storeLimits: StoreLimits = .standard
 
     public init() {}
 }
@@ -46,6 +48,45 @@ public struct ListPosition: Equatable, Sendable {
         if selected < scroll { scroll = selected }
         if selected >= scroll + rows { scroll = selected - rows + 1 }
         scroll = max(0, min(scroll, max(0, count - rows)))
+    }
+}
+
+/// The event a list's selection follows (by id) while its pane has the focus, so the
+/// selection stays on the same row as new rows arrive above it or old ones go.
+public struct ListAnchor: Equatable, Sendable {
+    /// The selected row's id (an event id, or a pop-log step number).
+    public var id: String
+    /// Where the row was when last seen.
+    public var index: Int
+    /// Ids of the rows around it, nearest first, the older (below) before the newer (above):
+    /// when the selected row goes (popped, expired, evicted), the first of these still there
+    /// is selected instead.
+    public var neighbours: [String]
+
+    public init(id: String, index: Int, neighbours: [String] = []) {
+        self.id = id
+        self.index = index
+        self.neighbours = neighbours
+    }
+
+    /// The anchor for row `index` of `ids` (a window of rows starting at list index `offset`).
+    static func at(_ index: Int, in ids: [String], offset: Int = 0) -> ListAnchor? {
+        let i = index - offset
+        guard i >= 0, i < ids.count else { return nil }
+        var around: [String] = []
+        for d in 1...3 {
+            if i + d < ids.count { around.append(ids[i + d]) }
+            if i - d >= 0 { around.append(ids[i - d]) }
+        }
+        return ListAnchor(id: ids[i], index: index, neighbours: around)
+    }
+
+    /// Where the anchored row (or, when it is gone, its nearest surviving neighbour) is in `ids`.
+    func locate(in ids: [String]) -> Int? {
+        for id in [id] + neighbours {
+            if let i = ids.firstIndex(of: id) { return i }
+        }
+        return nil
     }
 }
 
@@ -80,6 +121,10 @@ public struct AppState: Equatable, Sendable {
     public var alertsList = ListPosition()
     public var browserList = ListPosition()
     public var popLogList = ListPosition()
+    /// The rows the focused list's selection follows (nil when the pane is not focused).
+    public var alertsAnchor: ListAnchor?
+    public var browserAnchor: ListAnchor?
+    public var popLogAnchor: ListAnchor?
     /// The applied browser filter (event type contains), "" for none.
     public var filter = ""
     /// The filter being typed, nil when not editing.

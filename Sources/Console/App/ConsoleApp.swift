@@ -60,7 +60,7 @@ public final class ConsoleApp {
             guard session.version != seenVersion || query != seenQuery else { return }
             seenVersion = session.version
             seenQuery = query
-            update(&state, .coreRefreshed(session.snapshot(query: query)))
+            update(&state, .coreRefreshed(session.snapshot(query: query, anchor: state.browserAnchor)))
         }
     }
 

@@ -39,6 +39,9 @@ public struct PopStep: Equatable, Sendable {
 
     /// At most this many levels are kept per step.
     public static let keptLevels = 256
+
+    /// The id a pop-log selection follows: the step number.
+    public var anchorID: String { String(number) }
 }
 
 /// What the views need from the core, copied after every change so rendering never touches
@@ -54,12 +57,22 @@ public struct CoreSnapshot: Equatable, Sendable {
     public var stats = SchedulerStats()
     /// Events in the local store.
     public var localCount = 0
+    /// Stored events removed by TTL expiry, and evicted to stay within the store's capacity.
+    public var expiredCount = 0
+    public var evictedCount = 0
+    /// The most events the local store holds.
+    public var storeCapacity = StoreLimits.defaultCapacity
     /// The local-store rows for the browser's current page and filter.
     public var browserRows: [PeatEvent] = []
     /// Rows matching the filter in all.
     public var browserTotal = 0
     /// The offset `browserRows` starts at.
     public var browserOffset = 0
+    /// The filter `browserRows` were read with ("" for none).
+    public var browserFilter = ""
+    /// Where the browser's anchored row (or its nearest surviving neighbour) is now, when the
+    /// snapshot was asked to follow one and found it.
+    public var browserAnchorIndex: Int?
     /// Critical alerts, newest first.
     public var alerts: [AlertRecord] = []
     /// The last pops, newest first.

@@ -38,7 +38,7 @@ public final class Session {
     /// A session for `options`, reading time from `clock`.
     public init(options: ConsoleOptions, clock: any EventClock) {
         emitter = EventEmitter(nodeID: options.nodeID, formationID: options.formationID,
-                               policy: options.policy, clock: clock)
+                               policy: options.policy, clock: clock, storeLimits: options.storeLimits)
         generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
         random = SplitMix64(seed: options.seed ^ 0x5EED_C0DE)
     }
@@ -146,6 +146,8 @@ public final class Session {
     func advance(to time: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int) {
         let dt = lastTime.map { Swift.min(Session.maxStep, Swift.max(0, Session.seconds(from: $0, to: time))) } ?? 0
         lastTime = time
+        // TTL runs on the clock, paused or not: nothing expired stays on screen.
+        if emitter.expireLocal(now: time) > 0 { version += 1 }
         if generate, dt > 0, var g = generator {
             for e in g.advance(by: dt) { emit(e) }
             generator = g
@@ -205,15 +207,25 @@ public final class Session {
         if changed { version += 1 }
     }
 
-    /// A picture of the core for the views, with the browser page for `query`.
-    public func snapshot(query: LocalQuery) -> CoreSnapshot {
+    /// A picture of the core for the views, with the browser page for `query`; when `anchor`
+    /// is given, where its row (or nearest surviving neighbour) now is among the rows matching
+    /// `query`'s filter.
+    public func snapshot(query: LocalQuery, anchor: ListAnchor? = nil) -> CoreSnapshot {
+        let located = anchor.flatMap { locate($0, typeContains: query.typeContains) }
+        let mark = storeMark
+        lastStoreMark = mark
         var s = CoreSnapshot()
+        s.browserAnchorIndex = located
+        s.browserFilter = query.typeContains ?? ""
         s.policy = emitter.policy
         s.pendingCounts = emitter.pendingCounts
         s.pendingByClass = emitter.pendingByClass
         s.depthHistory = history
         s.stats = emitter.schedulerStats
         s.localCount = emitter.localCount
+        s.expiredCount = emitter.expiredCount
+        s.evictedCount = emitter.evictedCount
+        s.storeCapacity = emitter.storeLimits.capacity
         let page = emitter.localPage(query)
         s.browserRows = page.events
         s.browserTotal = page.totalMatching
@@ -227,6 +239,59 @@ public final class Session {
         s.errors = errors
         s.stream = intake.status
         return s
+    }
+
+    // MARK: Following a row of the local store
+
+    /// Store arrivals and removals as of the last snapshot.
+    private var lastStoreMark = StoreMark(arrivals: 0, removals: 0)
+    /// Rows beyond the expected window searched for an anchored row (covers replaced ids).
+    static let anchorSlack = 64
+    /// The most rows searched for an anchored row that left its expected window.
+    static let anchorScanLimit = 100_000
+
+    /// Counts from which the store's arrivals and removals since the last snapshot follow
+    /// (a replaced id counts as neither; `anchorSlack` covers it).
+    private struct StoreMark {
+        var arrivals: Int
+        var removals: Int
+    }
+
+    private var storeMark: StoreMark {
+        let removals = emitter.expiredCount + emitter.evictedCount
+        return StoreMark(arrivals: emitter.localCount + removals, removals: removals)
+    }
+
+    /// The index, newest first among the events whose type contains `typeContains`, of the
+    /// anchored event, or of its nearest neighbour still stored; nil when none is found.
+    ///
+    /// Since the last snapshot the row can only have moved down by the events stored since
+    /// and up by the events removed since, so only that window of the store is read.
+    func locate(_ anchor: ListAnchor, typeContains: String?) -> Int? {
+        let mark = storeMark
+        let arrived = max(0, mark.arrivals - lastStoreMark.arrivals)
+        let removed = max(0, mark.removals - lastStoreMark.removals)
+        let reach = anchor.neighbours.count / 2 + 1 + Session.anchorSlack
+        let low = max(0, anchor.index - removed - reach)
+        let high = anchor.index + arrived + reach
+        let window = emitter.localPage(LocalQuery(typeContains: typeContains, offset: low, limit: high - low + 1))
+        let ids = window.events.map(\.eventID)
+        if let i = ids.firstIndex(of: anchor.id) { return low + i }
+        // Still stored but outside the window (an id replaced by a newer event): look further.
+        if let e = emitter.getLocal(anchor.id),
+           typeContains.map({ e.eventType.lowercased().contains($0.lowercased()) }) ?? true {
+            var offset = 0
+            while offset < min(window.totalMatching, Session.anchorScanLimit) {
+                let page = emitter.localPage(LocalQuery(typeContains: typeContains, offset: offset, limit: 4096))
+                if let i = page.events.firstIndex(where: { $0.eventID == anchor.id }) { return offset + i }
+                if page.events.isEmpty { break }
+                offset += page.events.count
+            }
+        }
+        for id in anchor.neighbours {
+            if let i = ids.firstIndex(of: id) { return low + i }
+        }
+        return nil
     }
 
     /// The synthetic event a `1`–`4` key injects.

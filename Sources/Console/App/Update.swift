@@ -51,6 +51,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
 
     case .focusNext, .focusPrevious:
+        state.leave(state.focus)
         state.focus = action == .focusNext ? state.focus.next : state.focus.previous
         state.detail = nil
     case .moveUp: state.move(by: -1)
@@ -72,6 +73,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         else if !state.filter.isEmpty { state.filter = ""; state.browserList = ListPosition(); state.setStatus("filter cleared") }
     case .startFilter:
         state.filterDraft = state.filter
+        if state.focus != .browser { state.leave(state.focus) }
         state.focus = .browser
         state.detail = nil
         state.helpShown = false
@@ -116,6 +118,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.setStatus("unknown key \(key) — press ? for help", isError: true)
     case .coreRefreshed(let core):
         state.core = core
+        state.followAnchors()
     case .report(let text, let isError):
         state.setStatus(text, isError: isError)
 
@@ -170,12 +173,44 @@ extension AppState {
         }
     }
 
-    /// Keeps every selection in range and visible for the current layout.
+    /// Keeps every selection in range and visible for the current layout, and the focused
+    /// list's anchor on its selected row.
     mutating func normalizeLists() {
         let l = layout
         alertsList.normalize(count: core.alerts.count, rows: l.listRows(.alerts))
         browserList.normalize(count: core.browserTotal, rows: l.listRows(.browser))
         popLogList.normalize(count: core.popLog.count, rows: l.listRows(.popLog))
+        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.eventID)) : nil
+        popLogAnchor = focus == .popLog ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
+        if focus != .browser || core.browserFilter != effectiveFilter {
+            browserAnchor = nil  // the rows on hand are for another filter: wait for the new page
+        } else if let a = ListAnchor.at(browserList.selected, in: core.browserRows.map(\.eventID), offset: core.browserOffset) {
+            browserAnchor = a
+        } else if browserAnchor?.index != browserList.selected {
+            browserAnchor = nil  // moved off the page: anchored once the page arrives
+        }
+    }
+
+    /// A pane lost the focus: its list goes back to the top (showing the newest rows) and
+    /// stops following a row.
+    mutating func leave(_ pane: Pane) {
+        switch pane {
+        case .queue: break
+        case .alerts: alertsList = ListPosition(); alertsAnchor = nil
+        case .browser: browserList = ListPosition(); browserAnchor = nil
+        case .popLog: popLogList = ListPosition(); popLogAnchor = nil
+        }
+    }
+
+    /// After a new core snapshot: each anchored selection moves to where its row now is (or
+    /// its nearest surviving neighbour); when none is left it keeps its position.
+    mutating func followAnchors() {
+        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.eventID)) { alertsList.selected = i }
+        if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) { popLogList.selected = i }
+        if browserAnchor != nil, let i = core.browserAnchorIndex {
+            browserList.selected = i
+            browserAnchor?.index = i
+        }
     }
 }
 
