@@ -117,6 +117,8 @@ public final class NcursesTerminal: Backend {
         leaveok(window, true)
         _ = curs_set(0)
         if (environment["ESCDELAY"] ?? "").isEmpty { _ = set_escdelay(25) }
+        def_prog_mode()  // the modes to re-apply after a stop the process could not see coming
+        ResumeSignal.install()
 
         capabilities = TerminalCapabilities(colors: startColors(environment: environment),
                                             unicode: peat_locale_is_utf8() != 0)
@@ -128,6 +130,7 @@ public final class NcursesTerminal: Backend {
     public func stop() {
         guard let s = screen else { return }
         endwin()
+        ResumeSignal.uninstall()
         peat_crash_restore_remove()
         delscreen(s)
         screen = nil
@@ -183,12 +186,13 @@ public final class NcursesTerminal: Backend {
     /// a signal interrupted the wait.
     public func readKey(timeoutMs: Int) -> Key? {
         guard let win = window else { return nil }
+        if let resumed = resumeIfContinued() { return resumed }
         wtimeout(win, Int32(clamping: timeoutMs))
         var code: Int32 = 0
         let rc = peat_get_wch(win, &code)
         if rc == ERR {
             if inputHungUp() { terminalLost = true }
-            return nil
+            return resumeIfContinued()
         }
         if rc == peat_key_code_yes() {
             let key = KeyDecoding.special(code)
@@ -202,6 +206,17 @@ public final class NcursesTerminal: Backend {
     }
 
     // MARK: Private
+
+    /// After a SIGCONT: curses' tty modes back (the shell may have changed them while the
+    /// process was stopped) and a full repaint, reported to the app as a resize so it lays
+    /// out and draws everything again.
+    private func resumeIfContinued() -> Key? {
+        guard ResumeSignal.consume() else { return nil }
+        reset_prog_mode()
+        lastSize = currentSize()
+        invalidate()
+        return .resize
+    }
 
     /// True when the key input (standard input, or `/dev/tty` when stdin carries data) has
     /// hung up or failed (checked without waiting).

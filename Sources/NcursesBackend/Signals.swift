@@ -69,3 +69,41 @@ public enum StopSignals {
         exit(128 + sig)
     }
 }
+
+/// Set by the SIGCONT handler, cleared by the main loop when it has repainted.
+private let pendingResume = Atomic<Bool>(false)
+
+private func recordResume(_ signal: Int32) {
+    pendingResume.store(true, ordering: .sequentiallyConsistent)
+}
+
+/// Notices that the process was continued after a stop (SIGCONT), however it was stopped.
+///
+/// Ctrl-Z is handled by ncurses itself (it restores the terminal, stops, and redraws on
+/// resume); a SIGSTOP cannot be caught, so nothing is restored before it and, while the
+/// process is stopped, the shell may put the tty back in its own modes. On resume the
+/// terminal therefore re-applies curses' modes and repaints the whole screen.
+enum ResumeSignal {
+    nonisolated(unsafe) private static var previous: sighandler_t?
+    nonisolated(unsafe) private static var isInstalled = false
+
+    /// Installs the flag-setting SIGCONT handler (the process still continues as usual).
+    static func install() {
+        guard !isInstalled else { return }
+        _ = pendingResume.load(ordering: .relaxed)
+        previous = signal(SIGCONT, recordResume)
+        isInstalled = true
+    }
+
+    /// Puts back the SIGCONT handler `install` replaced.
+    static func uninstall() {
+        guard isInstalled else { return }
+        _ = signal(SIGCONT, previous)
+        isInstalled = false
+    }
+
+    /// True (once) if the process was continued since the last call.
+    static func consume() -> Bool {
+        pendingResume.exchange(false, ordering: .sequentiallyConsistent)
+    }
+}

@@ -8,9 +8,16 @@ enum ConsoleText {
     /// (batch 8 returns the CRITICAL and both HIGH events).
     static let scriptedKeys = "1 2 2 t space"
     static let afterScriptedKeys: [String] = [
-        "1 unacked", "critical.manual", "telemetry.cpu", "local store 1  emitted 4  popped 3",
-        "step asked   8 got   3: C H H",
+        "1 unacked", "critical.manual", "telemetry.cpu", "step asked   8 got   3: C H H",
     ]
+
+    /// The rows compared between a live frame and `snapshot`'s: from the local telemetry
+    /// pane down (the queue pane above shows the link's token buckets, which refill with
+    /// wall-clock time).
+    static func comparableRows(_ lines: [String]) -> [String] {
+        guard let start = lines.firstIndex(where: { $0.contains("Local telemetry") }) else { return lines }
+        return Array(lines[start...])
+    }
 
     /// The empty scenario before any key.
     static let emptyScenario = "local store empty"

@@ -20,7 +20,10 @@ struct InteractiveTests {
         let snapshot = try runProcess(bin, ["snapshot", "--scenario", "none", "--keys", ConsoleText.scriptedKeys,
                                             "--size", "120x40"])
         #expect(snapshot.status == 0)
-        #expect(ConsoleText.timeless(screen) == ConsoleText.timeless(snapshot.stdout))
+        let live = ConsoleText.comparableRows(ConsoleText.timeless(screen))
+        let scripted = ConsoleText.comparableRows(ConsoleText.timeless(snapshot.stdout))
+        #expect(live.count > 10)
+        #expect(live == scripted)
 
         try tmux.press("?")
         tmux.waitForScreen("the help overlay", ConsoleText.showsHelp)

@@ -131,6 +131,32 @@ struct TerminalStateTests {
         expectRestored(tmux, status: 0)
     }
 
+    @Test("SIGSTOP (uncatchable) then SIGCONT: curses' modes come back and the screen is repainted")
+    func stopAndContinue() throws {
+        guard ConsoleBinary.require() != nil else { return }
+        let tmux = try TmuxConsole(script: recordedRun(Self.arguments))
+        tmux.waitForText(Self.marker)
+        guard let pid = consolePID(tmux) else { return }
+        let tty = tmux.paneFormat("#{pane_tty}")
+        let cursesModes = sttyOf(tty)
+        #expect(cursesModes != nil && cursesModes != tmux.file("before")?.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        #expect(kill(pid, SIGSTOP) == 0)
+        tmux.waitForScreen("the console to stop") { _ in processState(pid) == "T" }
+        // While it is stopped, someone else uses the terminal: modes change, text is written.
+        #expect(try spawnAndWait(["stty", "-F", tty, "icanon", "echo"], environment: ProcessInfo.processInfo.environment).status == 0)
+        try "\u{1b}[2J\u{1b}[HSOMEONE ELSE WAS HERE\r\n".write(toFile: tty, atomically: false, encoding: .utf8)
+        tmux.waitForText("SOMEONE ELSE WAS HERE")
+
+        #expect(kill(pid, SIGCONT) == 0)
+        tmux.waitForScreen("a full repaint after SIGCONT") {
+            $0.contains(Self.marker) && !$0.contains("SOMEONE ELSE WAS HERE")
+        }
+        #expect(sttyOf(tty) == cursesModes, "curses' tty modes are back after SIGCONT")
+        try tmux.press("q")
+        expectRestored(tmux, status: 0)
+    }
+
     @Test("a resize storm: still responsive, too-small screen, then back")
     func resizeStorm() throws {
         guard ConsoleBinary.require() != nil else { return }
