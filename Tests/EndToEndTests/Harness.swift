@@ -128,13 +128,16 @@ private func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t) 
     _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
 }
 
-/// True when tmux can be run here.
-let tmuxAvailable: Bool = {
+/// True when `program` is on the PATH.
+func onPath(_ program: String) -> Bool {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-        if FileManager.default.isExecutableFile(atPath: "\(dir)/tmux") { return true }
+        if FileManager.default.isExecutableFile(atPath: "\(dir)/\(program)") { return true }
     }
     return false
-}()
+}
+
+/// True when tmux can be run here.
+let tmuxAvailable = onPath("tmux")
 
 /// A private tmux server (its own socket, no config) with one session running a shell
 /// script in a scratch directory. The script's files (`before`, `after`, `status`, `pid`,

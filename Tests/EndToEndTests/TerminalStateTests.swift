@@ -104,7 +104,8 @@ struct TerminalStateTests {
         expectRestored(tmux, status: 128 + SIGTERM)
     }
 
-    @Test("Ctrl-Z gives the terminal back; fg redraws the console")
+    @Test("Ctrl-Z gives the terminal back; fg redraws the console",
+          .enabled(if: onPath("bash"), "needs bash for a job-control shell"))
     func suspendAndResume() throws {
         guard ConsoleBinary.require() != nil else { return }
         let tmux = try TmuxConsole(script: recordedRun(Self.arguments), interactiveShell: true)
