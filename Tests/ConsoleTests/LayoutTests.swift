@@ -8,10 +8,10 @@ import Testing
         #expect(l.header == Rect(x: 0, y: 0, width: 120, height: 1))
         #expect(l.footer == Rect(x: 0, y: 39, width: 120, height: 1))
         #expect(l.status == Rect(x: 0, y: 38, width: 120, height: 1))
-        #expect(l.rect(.queue) == Rect(x: 0, y: 1, width: 60, height: 12))
-        #expect(l.rect(.alerts) == Rect(x: 60, y: 1, width: 60, height: 12))
-        #expect(l.rect(.browser) == Rect(x: 0, y: 13, width: 60, height: 25))
-        #expect(l.rect(.popLog) == Rect(x: 60, y: 13, width: 60, height: 25))
+        #expect(l.rect(.queue) == Rect(x: 0, y: 1, width: 60, height: ScreenLayout.queueHeightWithLink))
+        #expect(l.rect(.alerts) == Rect(x: 60, y: 1, width: 60, height: 14))
+        #expect(l.rect(.browser) == Rect(x: 0, y: 15, width: 60, height: 23))
+        #expect(l.rect(.popLog) == Rect(x: 60, y: 15, width: 60, height: 23))
     }
 
     @Test func classicTerminalStillShowsAllFourPanes() {

@@ -41,7 +41,9 @@ import Testing
         #expect(text.contains("1 unacked"))
         #expect(text.contains("telemetry.cpu"))
         #expect(text.contains("short 0  inversions 0  served C 1 H 2 N 0 L 0"))
-        #expect(text.contains("local store 1  emitted 4  popped 3"))
+        #expect(text.contains("local store 1/1,000,000 · expired 0 · evicted 0"))
+        // The three popped events went onto the link model and out at once (full buckets).
+        #expect(text.contains("── link 3.2 kB/s ─── tokens queue   sent   drop    bytes"))
     }
 
     @Test func noneScenarioBeforeTheStepShowsQueuedCounts() throws {

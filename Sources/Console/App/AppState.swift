@@ -19,6 +19,11 @@ public struct ConsoleOptions: Sendable {
     public var refreshMs = 100
     /// Auto-drain rate in the demo, events per second.
     public var linkRate = 40
+    /// The modelled link to the parent tier, bytes per second: what the pops take goes onto
+    /// a `LinkTransmitter` of this bandwidth (split by level per `BandwidthAllocation`).
+    public var linkBytesPerSecond = ConsoleOptions.defaultLinkBytesPerSecond
+    /// Bounds of the modelled link's per-level queues.
+    public var linkQueueLimits = ConsoleOptions.defaultLinkQueueLimits
     /// Events per `space` step (and per auto-drain pop).
     public var batchSize = 8
     /// A live stream feeds the emitter (`--source`, `--listen`): auto-drain starts on.
@@ -27,6 +32,13 @@ public struct ConsoleOptions: Sendable {
     public var storeLimits: StoreLimits = .standard
 
     public init() {}
+
+    /// 3,200 B/s: about what the demo's detections and tracks (~150 bytes each) need between
+    /// contacts; a contact (4× the rate) outruns NORMAL's share, so its link queue fills, its
+    /// tokens run out and the oldest detections are dropped, then the queue drains.
+    public static let defaultLinkBytesPerSecond = 3_200
+    /// Small per-level queues (CRITICAL 20, others 100, drop the oldest) so overflow shows.
+    public static let defaultLinkQueueLimits = LinkQueueLimits(critical: 20, high: 100, normal: 100, low: 100, overflow: .dropOldest)
 }
 
 /// A selection and scroll position in a list.

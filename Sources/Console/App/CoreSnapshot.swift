@@ -44,6 +44,25 @@ public struct PopStep: Equatable, Sendable {
     public var anchorID: String { String(number) }
 }
 
+/// The modelled link (`LinkTransmitter`) as the queue pane shows it.
+public struct LinkSnapshot: Equatable, Sendable {
+    /// The link's bandwidth, bytes per second.
+    public var bytesPerSecond = 0
+    /// What a full level's queue does.
+    public var overflow: OverflowPolicy = .rejectNew
+    /// Per level, CRITICAL…LOW: whole tokens (bytes) in the bucket (negative in debt) and the
+    /// bucket's capacity (one second of the level's share).
+    public var tokens: [Int] = [0, 0, 0, 0]
+    public var capacities: [Int] = [0, 0, 0, 0]
+    /// Events waiting on the link per level, and the most each level's queue holds.
+    public var queued: [Int] = [0, 0, 0, 0]
+    public var queueCapacities: [Int] = [0, 0, 0, 0]
+    /// Per-level transmitted / dropped / rejected / oversize / bytes.
+    public var stats: [LinkLevelStats] = Array(repeating: LinkLevelStats(), count: 4)
+
+    public init() {}
+}
+
 /// What the views need from the core, copied after every change so rendering never touches
 /// the emitter.
 public struct CoreSnapshot: Equatable, Sendable {
@@ -87,6 +106,8 @@ public struct CoreSnapshot: Equatable, Sendable {
     public var errors = 0
     /// The live input's status and errors; nil without one.
     public var stream: StreamStatus?
+    /// The modelled link the pops feed.
+    public var link = LinkSnapshot()
 
     public init() {}
 

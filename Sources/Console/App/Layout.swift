@@ -31,6 +31,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public static let twoColumnWidth = 80
     /// Rows of the queue pane (border included) when it is not given more.
     public static let queueHeight = 8
+    /// Rows of the queue pane on a tall screen: room for the link section.
+    public static let queueHeightWithLink = 14
 
     public let size: Size
     /// True when the screen is below `minimumSize`.
@@ -64,7 +66,7 @@ public struct ScreenLayout: Equatable, Sendable {
             twoColumns = false
         } else if size.width >= Self.twoColumnWidth {
             twoColumns = true
-            let topHeight = min(12, max(Self.queueHeight, middle.height * 2 / 5))
+            let topHeight = min(Self.queueHeightWithLink, max(Self.queueHeight, middle.height * 2 / 5))
             let (top, lower) = middle.splitTop(topHeight)
             let leftWidth = middle.width / 2
             let (tl, tr) = top.splitLeft(leftWidth)
@@ -77,7 +79,8 @@ public struct ScreenLayout: Equatable, Sendable {
             twoColumns = false
             let others = 5
             if middle.height >= Self.queueHeight + 3 * others {
-                let (q, rest) = middle.splitTop(Self.queueHeight)
+                let tall = middle.height >= Self.queueHeightWithLink + 3 * 8
+                let (q, rest) = middle.splitTop(tall ? Self.queueHeightWithLink : Self.queueHeight)
                 rects[Pane.queue.rawValue] = q
                 let each = rest.height / 3
                 let (a, rest2) = rest.splitTop(each)

@@ -25,6 +25,8 @@ public final class Session {
     public internal(set) var version = 0
     /// Live stream input and the popped events kept for export (StreamIntake.swift).
     var intake = StreamIntake()
+    /// The link to the parent tier: popped events queue here and go as its tokens allow.
+    private(set) var link: LinkTransmitter
 
     /// Alerts kept (oldest dropped first).
     public static let alertCapacity = 500
@@ -41,6 +43,7 @@ public final class Session {
                                policy: options.policy, clock: clock, storeLimits: options.storeLimits)
         generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
         random = SplitMix64(seed: options.seed ^ 0x5EED_C0DE)
+        link = LinkTransmitter(totalBytesPerSecond: options.linkBytesPerSecond, limits: options.linkQueueLimits, clock: clock)
     }
 
     /// Performs `effect`; returns a status line describing the outcome, if any.
@@ -121,6 +124,8 @@ public final class Session {
         let events = emitter.popEvents(max: max)
         popped += events.count
         intake.recordPopped(events)
+        for e in events { link.enqueue(e) }
+        transmit(now: emitter.clock.now())
         let levels = events.prefix(PopStep.keptLevels).map(\.priorityLevel)
         if events.contains(where: { $0.priorityLevel == .critical }) {
             let ids = Set(events.filter { $0.priorityLevel == .critical }.map(\.eventID))
@@ -169,10 +174,32 @@ public final class Session {
         } else {
             drainBudget = 0
         }
+        transmit(now: time)
         if time.seconds != lastSecond {
             lastSecond = time.seconds
             sample(second: time.seconds, running: generate || drainRate > 0)
         }
+    }
+
+    /// Sends what the link's tokens allow at `now`; a change the queue pane would show bumps
+    /// the version (a link at rest with full buckets changes nothing).
+    private func transmit(now: PeatTimestamp) {
+        let before = linkPicture
+        _ = link.transmit(now: now)
+        if linkPicture != before { version += 1 }
+    }
+
+    /// The link as the views see it.
+    var linkPicture: LinkSnapshot {
+        var l = LinkSnapshot()
+        l.bytesPerSecond = link.allocation.totalBytesPerSecond
+        l.overflow = link.limits.overflow
+        l.tokens = PriorityLevel.allCases.map { link.bucket(of: $0).tokens }
+        l.capacities = PriorityLevel.allCases.map { link.bucket(of: $0).capacity }
+        l.queued = link.queuedCounts
+        l.queueCapacities = link.limits.capacities
+        l.stats = link.stats
+        return l
     }
 
     /// Seconds from `a` to `b`, exact to the nanosecond (no large-double rounding).
@@ -238,6 +265,7 @@ public final class Session {
         s.poppedRate = poppedRate
         s.errors = errors
         s.stream = intake.status
+        s.link = linkPicture
         return s
     }
 

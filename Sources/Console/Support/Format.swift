@@ -96,6 +96,21 @@ public enum Format {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// A byte count in SI units, one decimal below 100: "950 B", "3.2 kB", "123 kB", "1.0 MB".
+    public static func bytes(_ n: Int) -> String {
+        let v = Double(max(0, n))
+        if v < 1000 { return "\(max(0, n)) B" }
+        for (unit, scale) in [("kB", 1e3), ("MB", 1e6), ("GB", 1e9)] where v < scale * 1000 - scale / 2 {
+            let units = v / scale
+            if units < 99.95 {
+                let tenths = Int((units * 10).rounded())
+                return "\(tenths / 10).\(tenths % 10) \(unit)"
+            }
+            return "\(Int(units.rounded())) \(unit)"
+        }
+        return "\(Int((v / 1e12).rounded())) TB"
+    }
+
     /// A share 0…1 as a whole percentage, "50%".
     public static func percent(_ share: Double) -> String {
         "\(Int((max(0, min(1, share)) * 100).rounded()))%"

@@ -71,26 +71,136 @@ public enum QueueView {
             if !line.isEmpty { lines.append(line) }
             return lines
         }
+        // Rows below the levels, most wanted first: the class split, the store line, the link
+        // (when it fits whole), then a rule over the class split and the totals.
         let rowsLeft = area.maxY - y
-        var lines = pack(parts(false))
-        if lines.count > rowsLeft { lines = pack(parts(true)) }
-        if rowsLeft > lines.count {
-            let label = " by class "
-            let ruleLeft = String(repeating: theme.glyphs.rule, count: 2)
-            buffer.put(ruleLeft + label + String(repeating: theme.glyphs.rule, count: max(0, area.width - label.count - 2)),
-                       x: area.x, y: y, style: muted, maxWidth: area.width)
+        var classLines = pack(parts(false))
+        if classLines.count + 1 > rowsLeft { classLines = pack(parts(true)) }
+        let store = storeLine(c, width: area.width, theme: theme)
+        var used = min(rowsLeft, classLines.count + 1)
+        let showLink = rowsLeft - used >= LinkRows.height && area.width >= LinkRows.minimumWidth
+        if showLink { used += LinkRows.height }
+        let ruled = rowsLeft - used >= 1
+        if ruled { used += 1 }
+        let totals = rowsLeft - used >= 1
+        if ruled {
+            rule(" by class ", x: area.x, y: y, width: area.width, of: &buffer, theme: theme)
             y += 1
         }
-        for line in lines where y < area.maxY {
+        for line in classLines.prefix(max(0, rowsLeft - 1)) where y < area.maxY {
             buffer.put(line, x: area.x, y: y, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
             y += 1
         }
         guard y < area.maxY else { return }
-        y += area.maxY - y >= 2 ? 1 : 0
-        let totals: [Span] = [Span("local store ", muted), Span(Names.count(c.localCount), theme.style(.emphasis)),
-                              Span("  emitted ", muted), Span(Names.count(c.emitted), theme.style(.emphasis)),
-                              Span("  popped ", muted), Span(Names.count(c.popped), theme.style(.emphasis))]
-        buffer.put(totals, x: area.x, y: y, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+        buffer.put(store, x: area.x, y: y, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+        y += 1
+        if totals {
+            let spans: [Span] = [Span("emitted ", muted), Span(Names.count(c.emitted), theme.style(.emphasis)),
+                                 Span("  popped ", muted), Span(Names.count(c.popped), theme.style(.emphasis))]
+            buffer.put(spans, x: area.x, y: y, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+            y += 1
+        }
+        if showLink {
+            LinkRows(link: c.link).render(into: Rect(x: area.x, y: y, width: area.width, height: LinkRows.height), of: &buffer, theme: theme)
+        }
+    }
+
+    /// "local store 1,234/1,000,000 · expired 12 · evicted 0", shortened to fit `width`.
+    static func storeLine(_ c: CoreSnapshot, width: Int, theme: Theme) -> [Span] {
+        let muted = theme.style(.muted), strong = theme.style(.emphasis)
+        let dot = " \(theme.glyphs.dot) "
+        func count(_ n: Int, warn: Bool = false) -> Span { Span(Names.count(n), warn && n > 0 ? theme.style(.warning) : strong) }
+        let full = c.localCount >= c.storeCapacity
+        let variants: [[Span]] = [
+            [Span("local store ", muted), count(c.localCount), Span("/" + Names.count(c.storeCapacity), full ? theme.style(.warning) : muted),
+             Span(dot + "expired ", muted), count(c.expiredCount), Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)],
+            [Span("local store ", muted), count(c.localCount), Span(dot + "expired ", muted), count(c.expiredCount),
+             Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)],
+            [Span("store ", muted), count(c.localCount), Span(dot + "exp ", muted), count(c.expiredCount),
+             Span(dot + "evict ", muted), count(c.evictedCount, warn: true)],
+        ]
+        return variants.first { $0.width <= width } ?? variants[variants.count - 1]
+    }
+
+    /// "── label ──────" across `width`.
+    static func rule(_ label: String, x: Int, y: Int, width: Int, of buffer: inout Buffer, theme: Theme) {
+        let g = theme.glyphs
+        let text = String(repeating: g.rule, count: 2) + label + String(repeating: g.rule, count: max(0, width - TextWidth.of(label) - 2))
+        buffer.put(text, x: x, y: y, style: theme.style(.muted), maxWidth: width)
+    }
+}
+
+/// The link section of the queue pane: a rule with the link's bandwidth and column heads, then
+/// per level the token bucket as a mini-bar and its bytes, the events waiting on the link,
+/// sent, dropped (or rejected) and bytes sent — all from `LinkTransmitter`'s own state.
+struct LinkRows {
+    var link: LinkSnapshot
+
+    /// A rule and four levels.
+    static let height = 5
+    /// Narrower than this, the section is not shown.
+    static let minimumWidth = 34
+
+    /// Column widths right of the bar (numbers right-aligned, a space included).
+    static let tokensWidth = 7, queueWidth = 6, sentWidth = 7, dropWidth = 7, bytesWidth = 9
+
+    func render(into rect: Rect, of buffer: inout Buffer, theme: Theme) {
+        guard rect.height >= LinkRows.height, rect.width >= LinkRows.minimumWidth else { return }
+        let muted = theme.style(.muted)
+        // Narrower: the bytes column goes, then the level names shrink to their letters.
+        let withBytes = rect.width >= 48
+        let nameWidth = rect.width >= 44 ? 9 : 2
+        var heads: [(String, Int)] = [("queue", LinkRows.queueWidth), ("sent", LinkRows.sentWidth),
+                                      (link.overflow == .rejectNew ? "reject" : "drop", LinkRows.dropWidth)]
+        if withBytes { heads.append(("bytes", LinkRows.bytesWidth)) }
+        let right = LinkRows.tokensWidth + heads.reduce(0) { $0 + $1.1 }
+        let barWidth = rect.width - nameWidth - right
+        // The rule: "── link 3.2 kB/s ───── tokens queue  sent  drop    bytes" (a head that
+        // would run into the label is left out; so is the oversize count when it has no room).
+        let label = " link \(Format.bytes(link.bytesPerSecond))/s "
+        QueueView.rule(label, x: rect.x, y: rect.y, width: rect.width, of: &buffer, theme: theme)
+        var labelEnd = rect.x + 2 + TextWidth.of(label)
+        let firstHead = rect.x + nameWidth + barWidth
+        let oversize = link.stats.reduce(0) { $0 + $1.oversize }
+        let note = " \(Names.count(oversize)) oversize "
+        if oversize > 0, labelEnd + TextWidth.of(note) <= firstHead + LinkRows.tokensWidth - 6 {
+            labelEnd += buffer.put(note, x: labelEnd, y: rect.y, style: theme.style(.warning))
+        }
+        var x = firstHead
+        for (head, w) in [("tokens", LinkRows.tokensWidth)] + heads {
+            if x + w - TextWidth.of(head) >= labelEnd {
+                buffer.put(TextWidth.pad(" " + head, to: w, alignRight: true), x: x, y: rect.y, style: muted)
+            }
+            x += w
+        }
+        for level in PriorityLevel.allCases {
+            let i = level.rawValue
+            let y = rect.y + 1 + i
+            let style = theme.style(level: level)
+            let stats = link.stats[safe: i] ?? LinkLevelStats()
+            let tokens = link.tokens[safe: i] ?? 0, capacity = link.capacities[safe: i] ?? 0
+            buffer.put(nameWidth > 2 ? level.name : level.letter, x: rect.x, y: y, style: style)
+            if tokens < 0, barWidth - 1 >= 4 {
+                // An oversize event took the bucket into debt: nothing goes until it is repaid.
+                buffer.put(TextWidth.pad("debt", to: barWidth - 1), x: rect.x + nameWidth, y: y, style: theme.style(.warning))
+            } else {
+                Bar(value: max(0, tokens), maximum: capacity, style: style)
+                    .render(x: rect.x + nameWidth, y: y, width: barWidth - 1, of: &buffer, theme: theme)
+            }
+            var x = rect.x + nameWidth + barWidth
+            func cell(_ text: String, _ width: Int, _ style: Style) {
+                buffer.put(TextWidth.pad(text, to: width, alignRight: true), x: x, y: y, style: style, maxWidth: width)
+                x += width
+            }
+            let queued = link.queued[safe: i] ?? 0
+            let lost = stats.dropped + stats.rejected
+            cell(Names.count(tokens), LinkRows.tokensWidth, tokens < 0 ? theme.style(.warning) : theme.style(.text))
+            cell(Names.count(queued), LinkRows.queueWidth,
+                 queued >= (link.queueCapacities[safe: i] ?? .max) ? theme.style(.warning) : queued > 0 ? theme.style(.emphasis) : muted)
+            cell(Names.count(stats.transmitted), LinkRows.sentWidth, stats.transmitted > 0 ? theme.style(.text) : muted)
+            cell(Names.count(lost), LinkRows.dropWidth, lost > 0 ? theme.style(.warning) : muted)
+            if withBytes { cell(Format.bytes(stats.bytesTransmitted), LinkRows.bytesWidth, muted) }
+        }
     }
 }
 
