@@ -43,17 +43,55 @@ public struct KeyBinding: Sendable {
     }
 }
 
+/// What the screen is in, as far as the footer is concerned.
+public enum KeyContext: Sendable, Hashable {
+    /// The four panes.
+    case panes
+    /// Typing the browser filter.
+    case filtering
+    /// The help overlay.
+    case help
+    /// The detail view of one event.
+    case detail
+    /// The live input (errors) overlay.
+    case input
+}
+
+/// A footer hint in a view that reuses normal-mode keys under another name: the keys are
+/// those of the binding whose actions include `action`.
+public struct FooterHint: Sendable {
+    public var action: Action
+    /// What the keys do in that view ("scroll", "close").
+    public var label: String
+
+    public init(_ action: Action, _ label: String) {
+        self.action = action
+        self.label = label
+    }
+}
+
 /// Keys → actions, as data: the footer and the help overlay are generated from it.
 public struct KeyMap: Sendable {
     /// Bindings in normal mode, in help/footer order.
     public var bindings: [KeyBinding]
     /// Bindings while the filter is being typed (printable keys go into the filter).
     public var filterBindings: [KeyBinding]
+    /// The footer of the help, detail and input views, in order (the keys are the normal ones).
+    public var viewFooters: [KeyContext: [FooterHint]]
 
-    public init(bindings: [KeyBinding], filterBindings: [KeyBinding]) {
+    public init(bindings: [KeyBinding], filterBindings: [KeyBinding], viewFooters: [KeyContext: [FooterHint]] = KeyMap.standardViewFooters) {
         self.bindings = bindings
         self.filterBindings = filterBindings
+        self.viewFooters = viewFooters
     }
+
+    /// What the footer offers in the help, detail and input views.
+    public static let standardViewFooters: [KeyContext: [FooterHint]] = [
+        .help: [FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"), FooterHint(.back, "close"), FooterHint(.quit, "quit")],
+        .detail: [FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"), FooterHint(.moveTop, "top/end"),
+                  FooterHint(.back, "back"), FooterHint(.focusNext, "pane"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
+        .input: [FooterHint(.back, "close"), FooterHint(.export, "export"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
+    ]
 
     /// The console's keys.
     public static let standard = KeyMap(bindings: [
@@ -124,8 +162,28 @@ public struct KeyMap: Sendable {
         return .unknownKey(key)
     }
 
-    /// The bindings the footer offers in `state`.
+    /// What the screen is in for `state` (the topmost view wins).
+    public static func context(of state: AppState) -> KeyContext {
+        if state.filterDraft != nil { return .filtering }
+        if state.helpShown { return .help }
+        if state.streamErrorsShown { return .input }
+        if state.detail != nil { return .detail }
+        return .panes
+    }
+
+    /// The bindings the footer offers in `state`: the normal or filter bindings, or for the
+    /// help, detail and input views their hints, with the keys of the bindings they name.
     public func footerBindings(in state: AppState) -> [KeyBinding] {
-        (state.filterDraft != nil ? filterBindings : bindings).filter { $0.footerRank != nil }
+        let context = KeyMap.context(of: state)
+        switch context {
+        case .panes: return bindings.filter { $0.footerRank != nil }
+        case .filtering: return filterBindings.filter { $0.footerRank != nil }
+        case .help, .detail, .input:
+            return (viewFooters[context] ?? []).enumerated().compactMap { rank, hint in
+                guard let b = bindings.first(where: { $0.actions.contains(hint.action) }) else { return nil }
+                return KeyBinding(b.keys, b.actions, keyLabel: b.keyLabel, label: hint.label, help: b.help,
+                                  group: b.group, footerRank: rank)
+            }
+        }
     }
 }

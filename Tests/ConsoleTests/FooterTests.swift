@@ -1,0 +1,57 @@
+import Foundation
+import PeatEvents
+import Testing
+@testable import Console
+
+/// The footer shows the keys of the view on top: panes, filter editing, help, detail, input.
+@Suite struct FooterTests {
+    func footer(_ state: AppState) -> String {
+        Screen.render(state).line(state.size.height - 1).trimmingCharacters(in: .whitespaces)
+    }
+
+    @Test func eachViewHasItsOwnKeys() {
+        var s = Fixture.browser()
+        s.size = Size(width: 120, height: 40)
+        #expect(footer(s).hasPrefix("1-4 inject  t telemetry"))
+        #expect(KeyMap.context(of: s) == .panes)
+
+        s.detail = s.core.browserRows[0]
+        #expect(KeyMap.context(of: s) == .detail)
+        #expect(footer(s) == "j/k scroll  PgUp/PgDn page  g/G top/end  Esc back  Tab pane  ? help  q quit")
+
+        s.helpShown = true  // the help over the detail view: the help's keys
+        #expect(footer(s) == "j/k scroll  PgUp/PgDn page  Esc close  q quit")
+
+        s.helpShown = false
+        s.detail = nil
+        s.streamErrorsShown = true
+        #expect(footer(s) == "Esc close  e export  ? help  q quit")
+
+        s.streamErrorsShown = false
+        s.filterDraft = "cp"
+        #expect(footer(s) == "text type filter  Enter apply  Esc cancel  Bksp delete")
+    }
+
+    @Test func viewHintsUseTheKeysOfTheBindingsTheyName() {
+        var s = emptyState(Size(width: 80, height: 24))
+        s.helpShown = true
+        let hints = KeyMap.standard.footerBindings(in: s)
+        #expect(hints.map(\.label) == ["scroll", "page", "close", "quit"])
+        #expect(hints[0].keys.contains(.character("j")) && hints[2].keys == [.escape])
+        // The keys named really do that in the view.
+        for h in hints { #expect(h.keys.allSatisfy { KeyMap.standard.action(for: $0, in: s) != .unknownKey($0) }) }
+        var custom = KeyMap.standard
+        custom.viewFooters[.help] = [FooterHint(.quit, "leave")]
+        #expect(custom.footerBindings(in: s).map { "\($0.keyLabel) \($0.label)" } == ["q leave"])
+    }
+
+    @Test func theFooterFollowsTheKeysPressed() throws {
+        let app = noneApp().0
+        app.dispatch(.resize(Size(width: 120, height: 40)))
+        for key in try parseKeyScript("t tab tab enter") { app.dispatch(app.keyMap.action(for: key, in: app.state)) }
+        #expect(app.state.detail != nil)
+        #expect(footer(app.state).hasPrefix("j/k scroll"))
+        app.dispatch(.back)
+        #expect(footer(app.state).hasPrefix("1-4 inject"))
+    }
+}
