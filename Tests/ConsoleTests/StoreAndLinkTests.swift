@@ -112,6 +112,44 @@ import Testing
         #expect(frame.contains { $0.contains("┃ LOW      debt      ") }, "LOW's bucket is in debt")
     }
 
+    @Test func alertsSayWhereTheyAreOnTheLink() {
+        // CRITICAL gets 10 B/s: an alert (~120 bytes) is oversize, goes on a full bucket, then
+        // the bucket is in debt for ~12 s; the link queue holds two CRITICALs, dropping the oldest.
+        let (app, clock) = app {
+            $0.linkBytesPerSecond = 100
+            $0.linkQueueLimits = LinkQueueLimits(critical: 2, overflow: .dropOldest)
+        }
+        func column() -> [String] { app.state.core.alerts.map { AlertsView.linkCell($0, other: .plain, theme: Theme(capabilities: mono))[0].text } }
+        for _ in 0..<3 { app.dispatch(.inject(.critical)) }
+        #expect(column() == ["queued", "queued", "queued"])
+        // Newest first. The step pops all three onto the link: the oldest is dropped for the
+        // third, the second goes at once (into debt), the third waits.
+        app.dispatch(.step)
+        #expect(column() == ["link", "sent", "lost"])
+        clock.advance(seconds: 30)
+        app.dispatch(.tick(clock.now()))
+        #expect(column() == ["sent", "sent", "lost"])
+        #expect(app.state.core.link.stats[0].dropped == 1 && app.state.core.link.stats[0].oversize == 2)
+    }
+
+    @Test func narrowAlertsKeepTheLinkColumn() {
+        var s = Fixture.alerts()
+        s.size = Size(width: 40, height: 6)
+        var b = Buffer(size: s.size)
+        AlertsView.render(s, into: Rect(s.size), of: &b)
+        #expect(b.line(1) == "┃    AGE TYPE                   LINK   ┃")
+        #expect(b.line(3) == "┃ ✓   3m critical.fratricide_r… sent   ┃")
+    }
+
+    @Test func theDetailViewGivesTheEncodedSizeAndTheStatusLineStaysQuiet() {
+        var s = Fixture.browser()
+        s.size = Size(width: 80, height: 30)
+        s.detail = s.core.browserRows[0]
+        let text = Screen.render(s).text
+        #expect(text.contains("size          \(s.core.browserRows[0].encodedSize) bytes  (encoded: what it costs on the link)"))
+        #expect(!text.contains("Tab switches panes"))
+    }
+
     @Test func anIdleLinkDrawsNothing() {
         let (app, clock) = app()
         let backend = MemoryBackend(size: Size(width: 120, height: 40))

@@ -6,13 +6,26 @@ public struct AlertRecord: Equatable, Sendable {
     public var event: PeatEvent
     /// Acknowledged by the operator (`x`).
     public var acknowledged: Bool
-    /// Already popped from the outbound queue (sent towards the parent tier).
+    /// Already popped from the outbound queue (handed to the link towards the parent tier).
     public var sent: Bool
+    /// What the modelled link did with it once popped; nil before.
+    public var linkFate: LinkFate?
 
-    public init(event: PeatEvent, acknowledged: Bool = false, sent: Bool = false) {
+    /// Where a popped event is on the modelled link.
+    public enum LinkFate: Equatable, Sendable {
+        /// Waiting on the link for tokens.
+        case waiting
+        /// Transmitted.
+        case transmitted
+        /// Dropped or refused by a full link queue.
+        case dropped
+    }
+
+    public init(event: PeatEvent, acknowledged: Bool = false, sent: Bool = false, linkFate: LinkFate? = nil) {
         self.event = event
         self.acknowledged = acknowledged
         self.sent = sent
+        self.linkFate = linkFate
     }
 
     public var eventID: String { event.eventID }

@@ -124,7 +124,11 @@ public final class Session {
         let events = emitter.popEvents(max: max)
         popped += events.count
         intake.recordPopped(events)
-        for e in events { link.enqueue(e) }
+        for e in events {
+            let outcome = link.enqueue(e)
+            if e.priorityLevel == .critical { setFate(outcome == .rejected ? .dropped : .waiting, of: e.eventID) }
+            if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical { setFate(.dropped, of: victim.eventID) }
+        }
         transmit(now: emitter.clock.now())
         let levels = events.prefix(PopStep.keptLevels).map(\.priorityLevel)
         if events.contains(where: { $0.priorityLevel == .critical }) {
@@ -185,8 +189,13 @@ public final class Session {
     /// the version (a link at rest with full buckets changes nothing).
     private func transmit(now: PeatTimestamp) {
         let before = linkPicture
-        _ = link.transmit(now: now)
+        for e in link.transmit(now: now) where e.priorityLevel == .critical { setFate(.transmitted, of: e.eventID) }
         if linkPicture != before { version += 1 }
+    }
+
+    /// Records what the link did with the critical event `id`'s alert.
+    private func setFate(_ fate: AlertRecord.LinkFate, of id: String) {
+        if let i = alerts.lastIndex(where: { $0.eventID == id }) { alerts[i].linkFate = fate }
     }
 
     /// The link as the views see it.

@@ -16,9 +16,9 @@ public enum AlertsView {
         Column("", width: 1),
         Column("AGE", width: 4, alignment: .right),
         Column("TYPE", width: 18, flexible: true),
-        Column("SOURCE", width: 12, flexible: true, dropOrder: 1),
+        Column("SOURCE", width: 12, flexible: true, dropOrder: 2),
         Column("EVENT ID", width: 11, dropOrder: 3),
-        Column("LINK", width: 6, dropOrder: 2),
+        Column("LINK", width: 6, dropOrder: 1),  // where the alert is: kept the longest
     ]
 
     public static func render(_ state: AppState, into rect: Rect, of buffer: inout Buffer) {
@@ -33,6 +33,19 @@ public enum AlertsView {
             .render(into: area, of: &buffer, theme: theme)
     }
 
+    /// Where the alert is on its way out: "queued" (outbound queue), "link" (popped, waiting
+    /// for the link's tokens), "sent" (transmitted), "lost" (dropped by a full link queue).
+    static func linkCell(_ a: AlertRecord, other: Style, theme: Theme) -> [Span] {
+        let (text, role): (String, Role)
+        switch (a.sent, a.linkFate) {
+        case (false, _): (text, role) = ("queued", .warning)
+        case (true, .waiting?): (text, role) = ("link", .warning)
+        case (true, .dropped?): (text, role) = ("lost", .error)
+        case (true, _): (text, role) = ("sent", .good)
+        }
+        return [Span(text, a.acknowledged && role != .error ? other : theme.style(role))]
+    }
+
     static func row(_ a: AlertRecord, state: AppState, theme: Theme) -> TableRow {
         let e = a.event
         let main = theme.style(a.acknowledged ? .alertAcked : .alertUnacked)
@@ -44,7 +57,7 @@ public enum AlertsView {
             [Span(e.eventType, main)],
             [Span(source, other)],
             [Span(e.eventID, a.acknowledged ? other : theme.style(.muted))],
-            [Span(a.sent ? "sent" : "queued", a.acknowledged ? other : theme.style(a.sent ? .good : .warning))],
+            linkCell(a, other: other, theme: theme),
         ])
     }
 }

@@ -31,6 +31,7 @@ public enum DetailView {
             out.append(field("routing", text("(none: FULL, NORMAL)", muted)))
         }
         out.append(field("payload type", text(e.payloadTypeURL.isEmpty ? "(none)" : e.payloadTypeURL)))
+        out.append(field("size", text("\(e.encodedSize) bytes") + [Span("  (encoded: what it costs on the link)", muted)]))
         let payload = e.payloadValue
         if let s = Format.printableText(payload) {
             out.append(field("payload", text("\(payload.count) bytes, UTF-8 text", muted)))

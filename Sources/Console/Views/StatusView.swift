@@ -21,6 +21,8 @@ public enum StatusView {
             left = [Span(theme.glyphs.plain(s.text), theme.style(s.isError ? .error : .status))]
         } else if state.filterDraft != nil {
             left = [Span("filtering by type: type text, Enter applies, Esc cancels", muted)]
+        } else if KeyMap.context(of: state) != .panes {
+            left = []  // the footer lists this view's keys
         } else {
             left = [Span("Tab switches panes \(theme.glyphs.dot) Enter opens an event \(theme.glyphs.dot) ? lists every key", muted)]
         }
