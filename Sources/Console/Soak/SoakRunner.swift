@@ -1,0 +1,247 @@
+import Foundation
+import PeatEvents
+import Synchronization
+
+/// What a soak run did and found.
+public struct SoakReport: Sendable {
+    public var configuration: SoakConfiguration
+    /// Seconds the run lasted.
+    public var elapsed: Double
+    /// Events the generator made.
+    public var generated: Int
+    /// Events the emitter accepted (in).
+    public var ingested: Int
+    /// Events the emitter refused (counted as stream errors).
+    public var rejected: Int
+    /// Events popped by auto-drain (out, sent over the link).
+    public var popped: Int
+    /// Events still queued at the end.
+    public var queued: Int
+    /// Events in the local store at the end.
+    public var stored: Int
+    /// Stored events evicted to stay within the store's capacity (dropped).
+    public var evicted: Int
+    /// Stored events removed by TTL expiry.
+    public var expired: Int
+    /// Popped events the modelled link sent, dropped or refused (its queues are bounded),
+    /// and still holds.
+    public var linkSent: Int
+    public var linkDropped: Int
+    public var linkQueued: Int
+    /// Frames the console rendered and drew (only changed frames are drawn).
+    public var frames: Int
+    /// Cells the frames changed on the screen.
+    public var cellsDrawn: Int
+    /// Mean and longest time of a drawn frame (snapshot already taken: render + diff + draw), seconds.
+    public var frameMean: Double
+    public var frameMax: Double
+    /// Times the generator waited because the console's inbox was full (back-pressure).
+    public var heldBack: Int
+    /// RSS over the run, oldest first.
+    public var samples: [MemorySample]
+    /// The process's peak RSS (`VmHWM`) at the end, bytes.
+    public var peakResidentBytes: Int
+    /// The growth check's verdict.
+    public var memory: MemoryGrowthCheck.Verdict
+    /// The screen as the console last drew it.
+    public var screen: String
+
+    /// Events generated per second.
+    public var achievedRate: Double { elapsed > 0 ? Double(generated) / elapsed : 0 }
+
+    /// Every event accepted is accounted for: popped, still queued, stored, evicted or expired.
+    public var accountingHolds: Bool {
+        ingested == popped + queued + stored + evicted + expired && generated == ingested + rejected
+            && popped == linkSent + linkDropped + linkQueued
+    }
+
+    /// Memory stayed bounded and every event is accounted for.
+    public var passed: Bool { memory.passed && accountingHolds }
+}
+
+/// A line of progress while a soak runs.
+public struct SoakProgress: Sendable {
+    public var time: Double
+    public var generated: Int
+    public var popped: Int
+    public var queued: Int
+    public var stored: Int
+    public var residentBytes: Int
+}
+
+/// Runs the console under load: a generator thread makes the demo scenario's events at the
+/// configured rate and posts them to the console's inbox as live-stream deliveries (the path
+/// `--source` uses); the main loop is the console's own (`ConsoleApp.wake` + `present`, a
+/// tick every `refreshMs`) drawing into an in-memory screen, with auto-drain popping at the
+/// link rate and `expireLocal` after every wake-up; a sampler thread records RSS.
+public enum SoakRunner {
+    /// Runs `configuration`, calling `progress` (on the calling thread) about every
+    /// `progressInterval` seconds.
+    public static func run(_ configuration: SoakConfiguration, check: MemoryGrowthCheck = MemoryGrowthCheck(),
+                           progressInterval: Double = 5,
+                           progress: ((SoakProgress) -> Void)? = nil) -> SoakReport {
+        let c = configuration
+        let app = ConsoleApp(options: c.consoleOptions, clock: SystemClock())
+        let emitter = app.session.emitter
+        let backend = SoakBackend(size: c.screenSize)
+        let started = Monotonic.now()
+        let deadline = started + UInt64(max(0, c.duration) * 1e9)
+        backend.deadline = deadline
+        let control = SoakControl()
+
+        let generatorDone = DispatchSemaphore(value: 0)
+        let generator = Thread { [inbox = app.inbox] in
+            Self.generate(c, into: inbox, started: started, deadline: deadline, control: control)
+            generatorDone.signal()
+        }
+        let samplerDone = DispatchSemaphore(value: 0)
+        let sampler = Thread {
+            Self.sample(c, emitter: emitter, started: started, deadline: deadline, control: control)
+            samplerDone.signal()
+        }
+
+        app.begin(on: backend)
+        app.present(on: backend)
+        generator.start()
+        sampler.start()
+
+        var frames = 0
+        var frameTotal = 0.0
+        var frameMax = 0.0
+        var nextProgress = progressInterval
+        while Monotonic.now() < deadline {
+            app.wake(on: backend)
+            if !c.limitsDisabled { emitter.expireLocal() }
+            let t0 = Monotonic.now()
+            if app.present(on: backend) {
+                let dt = Monotonic.seconds(Monotonic.now() - t0)
+                frames += 1
+                frameTotal += dt
+                frameMax = max(frameMax, dt)
+            }
+            let t = Monotonic.seconds(Monotonic.now() - started)
+            if let progress, t >= nextProgress {
+                nextProgress += progressInterval
+                progress(SoakProgress(time: t, generated: control.generated.load(ordering: .relaxed),
+                                      popped: app.state.core.popped, queued: emitter.pendingCount,
+                                      stored: emitter.localCount,
+                                      residentBytes: ProcessMemory.current()?.residentBytes ?? 0))
+            }
+        }
+        control.stop.store(true, ordering: .relaxed)
+        generatorDone.wait()
+        samplerDone.wait()
+        let elapsed = Monotonic.seconds(Monotonic.now() - started)
+        // Deliveries posted after the last wake-up are still taken in, so every event counts.
+        for action in app.inbox.drain() { app.dispatch(action) }
+
+        let core = app.state.core
+        let samples = control.samples.withLock { $0 }
+        return SoakReport(
+            configuration: c, elapsed: elapsed,
+            generated: control.generated.load(ordering: .relaxed),
+            ingested: core.emitted, rejected: core.stream?.errors.total ?? 0,
+            popped: core.popped, queued: emitter.pendingCount, stored: emitter.localCount,
+            evicted: emitter.evictedCount, expired: emitter.expiredCount,
+            linkSent: core.link.stats.reduce(0) { $0 + $1.transmitted },
+            linkDropped: core.link.stats.reduce(0) { $0 + $1.dropped + $1.rejected },
+            linkQueued: core.link.queued.reduce(0, +),
+            frames: frames, cellsDrawn: backend.screen.cellsDrawn,
+            frameMean: frames > 0 ? frameTotal / Double(frames) : 0, frameMax: frameMax,
+            heldBack: control.heldBack.load(ordering: .relaxed),
+            samples: samples,
+            peakResidentBytes: ProcessMemory.current()?.peakResidentBytes ?? 0,
+            memory: check.judge(samples),
+            screen: backend.screen.screen.text)
+    }
+
+    /// The generator thread: keeps `generated` at `rate × elapsed`, in batches, holding back
+    /// while the inbox is full.
+    private static func generate(_ c: SoakConfiguration, into inbox: Inbox, started: UInt64, deadline: UInt64,
+                                 control: SoakControl) {
+        var source = SoakEventSource(seed: c.seed, ttlSeconds: c.effectiveTTL)
+        let clock = SystemClock()
+        var status = StreamStatus(label: "soak")
+        status.phase = .receiving
+        let period = c.generatorTick ?? Double(c.refreshMs) / 1000
+        let maxBatch = max(1, Int(Double(c.rate) * period * 2))
+        let tick = useconds_t(max(100, period * 1e6))
+        var generated = 0
+        while !control.stop.load(ordering: .relaxed) {
+            let now = Monotonic.now()
+            guard now < deadline else { break }
+            let due = Int(Double(c.rate) * Monotonic.seconds(now - started)) - generated
+            guard due > 0 else { usleep(tick); continue }
+            if inbox.count > c.inboxLimit {
+                control.heldBack.add(1, ordering: .relaxed)
+                usleep(1_000)
+                continue
+            }
+            let n = min(due, maxBatch)
+            let records = source.records(n, at: clock.now())
+            inbox.post(.stream(StreamDelivery(source: "soak", records: records, status: status)))
+            generated += n
+            control.generated.store(generated, ordering: .relaxed)
+        }
+    }
+
+    /// The sampler thread: RSS and the store's state every `sampleInterval`.
+    private static func sample(_ c: SoakConfiguration, emitter: EventEmitter, started: UInt64, deadline: UInt64,
+                               control: SoakControl) {
+        let interval = max(0.01, c.sampleInterval)
+        var next = started
+        while !control.stop.load(ordering: .relaxed) {
+            let now = Monotonic.now()
+            if now >= next {
+                if let m = ProcessMemory.current() {
+                    let s = MemorySample(time: Monotonic.seconds(now - started), residentBytes: m.residentBytes,
+                                         stored: emitter.localCount, queued: emitter.pendingCount,
+                                         storeBounded: emitter.evictedCount + emitter.expiredCount > 0)
+                    control.samples.withLock { $0.append(s) }
+                }
+                next += UInt64(interval * 1e9)
+            }
+            guard now < deadline else { break }
+            usleep(useconds_t(min(interval, 0.01) * 1e6))
+        }
+    }
+}
+
+/// State shared by the soak's threads.
+private final class SoakControl: Sendable {
+    let stop = Atomic<Bool>(false)
+    let generated = Atomic<Int>(0)
+    let heldBack = Atomic<Int>(0)
+    let samples = Mutex<[MemorySample]>([])
+}
+
+/// The monotonic clock, nanoseconds.
+enum Monotonic {
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func seconds(_ nanos: UInt64) -> Double { Double(nanos) / 1e9 }
+}
+
+/// The soak's screen: an in-memory screen whose key wait sleeps like a terminal's would (no
+/// key ever comes), never past the run's end.
+final class SoakBackend: Backend {
+    let screen: MemoryBackend
+    var deadline: UInt64 = .max
+
+    init(size: Size) {
+        screen = MemoryBackend(size: size, capabilities: TerminalCapabilities(colors: .xterm256, unicode: true))
+    }
+
+    var size: Size { screen.size }
+    var capabilities: TerminalCapabilities { screen.capabilities }
+    func draw(_ changes: [CellChange]) { screen.draw(changes) }
+    func flush() { screen.flush() }
+    func invalidate() { screen.invalidate() }
+
+    func readKey(timeoutMs: Int) -> Key? {
+        let now = Monotonic.now()
+        guard timeoutMs > 0, now < deadline else { return nil }
+        let wait = min(UInt64(timeoutMs) * 1_000_000, deadline - now)
+        usleep(useconds_t(wait / 1000))
+        return nil
+    }
+}

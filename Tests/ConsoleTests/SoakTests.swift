@@ -1,0 +1,142 @@
+import Foundation
+import PeatEvents
+import Testing
+@testable import Console
+
+/// The soak's parts: the growth check on synthetic RSS series, the /proc reader, the event
+/// source, and short real runs with and without the store's bounds (counts only: no timing
+/// or RSS assertions).
+@Suite struct SoakTests {
+    static let mib = 1 << 20
+
+    /// Samples every 0.25 s for `seconds`, RSS from `rss(t)`, the store bounded from `boundedAt`.
+    func series(seconds: Double, boundedAt: Double? = 0, _ rss: (Double) -> Double) -> [MemorySample] {
+        stride(from: 0.0, through: seconds, by: 0.25).map { t in
+            MemorySample(time: t, residentBytes: Int(rss(t) * Double(SoakTests.mib)),
+                         storeBounded: boundedAt.map { t >= $0 } ?? false)
+        }
+    }
+
+    @Test func flatMemoryPasses() {
+        let v = MemoryGrowthCheck().judge(series(seconds: 30) { _ in 300 })
+        #expect(v.passed)
+        #expect(v.growth == 0)
+        #expect(v.warmUpEnd == 10)
+    }
+
+    @Test func steadyGrowthFails() {
+        // 20 MiB/s: the store never evicts nor expires anything.
+        let v = MemoryGrowthCheck().judge(series(seconds: 30, boundedAt: nil) { 50 + 20 * $0 })
+        #expect(!v.passed)
+        #expect(v.growth > v.allowed)
+        #expect(v.message.contains("without bound"))
+        #expect(v.message.contains("never reached its capacity"))
+    }
+
+    @Test func slowLeakBeyondTheSlackFails() {
+        // 4 MiB/s over a 40 s window is far more than 32 MiB or 10 % of 200 MiB.
+        let v = MemoryGrowthCheck().judge(series(seconds: 60) { 200 + 4 * $0 })
+        #expect(!v.passed)
+    }
+
+    @Test func fillingThenFlatPassesOnceTheStoreIsBounded() {
+        // Fills until 40 s (reaching capacity), flat after: the warm-up waits for the bound.
+        let rss: (Double) -> Double = { t in t < 40 ? 20 + 10 * t : 420 }
+        let v = MemoryGrowthCheck().judge(series(seconds: 60, boundedAt: 40, rss))
+        #expect(v.passed)
+        #expect(v.warmUpEnd == 40)
+        // Judged from a third of the run, the same series would look like growth.
+        let early = MemoryGrowthCheck().judge(series(seconds: 60, boundedAt: 0, rss))
+        #expect(!early.passed)
+    }
+
+    @Test func sawtoothAndSpikesWithinTheSlackPass() {
+        let v = MemoryGrowthCheck().judge(series(seconds: 30) { t in
+            let saw = Double(Int(t * 4) % 8) * 3        // 0…21 MiB allocator sawtooth
+            return 300 + saw + (t > 29 ? 200 : 0)        // and a spike in the last samples
+        })
+        #expect(v.passed)
+    }
+
+    @Test func tooFewSamplesAfterWarmUpIsAFailureThatSaysWhy() {
+        let v = MemoryGrowthCheck().judge(series(seconds: 10, boundedAt: 9.5) { _ in 100 })
+        #expect(!v.passed)
+        #expect(v.message.hasPrefix("inconclusive"))
+        #expect(MemoryGrowthCheck().judge([]).passed == false)
+    }
+
+    @Test func procStatusIsParsed() {
+        let text = "Name:\tpeat\nVmPeak:\t  900 kB\nVmHWM:\t  812344 kB\nVmRSS:\t  512000 kB\nThreads:\t3\n"
+        #expect(ProcessMemory.parse(status: text) == ProcessMemory(residentBytes: 512_000 * 1024, peakResidentBytes: 812_344 * 1024))
+        #expect(ProcessMemory.parse(status: "Name:\tx\n") == nil)
+        #if os(Linux)
+        let now = ProcessMemory.current()
+        #expect(now != nil && now!.residentBytes > 0 && now!.peakResidentBytes >= now!.residentBytes)
+        #endif
+    }
+
+    @Test func theSourceMakesTheDemosMixDeterministically() {
+        var a = SoakEventSource(seed: 7)
+        var b = SoakEventSource(seed: 7)
+        let time = PeatTimestamp(seconds: 1_735_689_600)
+        let ea = a.events(2_000, at: time) + a.events(1, at: time)
+        let eb = b.events(2_001, at: time)
+        #expect(ea.count == 2_001 && a.count == 2_001)
+        #expect(ea.map(\.eventType) == eb.map(\.eventType))
+        #expect(ea.map(\.payloadValue) == eb.map(\.payloadValue))
+        #expect(Set(ea.map(\.eventID)).count == 2_001)
+        let stored = ea.filter(\.isStoredLocally)
+        #expect(!stored.isEmpty && stored.allSatisfy { $0.eventClass == .telemetry })
+        #expect(ea.contains { $0.eventType == "product.detection" } && ea.contains { $0.eventType.hasPrefix("anomaly.") })
+        #expect(ea.allSatisfy { $0.timestamp == time && $0.sourceNodeID == "node-1" })
+
+        var short = SoakEventSource(seed: 7, ttlSeconds: 2)
+        #expect(short.events(100, at: time).allSatisfy { $0.routing.ttlSeconds == 2 })
+    }
+
+    func smallRun(_ tweak: (inout SoakConfiguration) -> Void = { _ in }) -> SoakReport {
+        var c = SoakConfiguration()
+        c.duration = 0.6
+        c.rate = 20_000
+        c.storeCapacity = 500
+        c.refreshMs = 50
+        c.screenSize = Size(width: 120, height: 40)
+        tweak(&c)
+        return SoakRunner.run(c)
+    }
+
+    @Test func aShortRunAccountsForEveryEventAndTheCapacityHoldsTheStore() {
+        let r = smallRun()
+        #expect(r.generated > 0)
+        #expect(r.accountingHolds, "in \(r.ingested) out \(r.popped) queued \(r.queued) stored \(r.stored) evicted \(r.evicted) expired \(r.expired)")
+        #expect(r.ingested == r.generated && r.rejected == 0)
+        #expect(r.stored <= 500)
+        #expect(r.evicted > 0)
+        #expect(r.popped > 0 && r.linkSent > 0)
+        #expect(r.popped == r.linkSent + r.linkDropped + r.linkQueued)
+        #expect(r.frames >= 1 && r.cellsDrawn > 0)
+        #expect(r.screen.contains("node-1"))
+        #expect(!r.samples.isEmpty)
+    }
+
+    @Test func withoutLimitsTheStoreKeepsEverything() {
+        let r = smallRun { $0.limitsDisabled = true }
+        #expect(r.accountingHolds)
+        #expect(r.evicted == 0 && r.expired == 0)
+        #expect(r.stored > 500)
+        #expect(r.configuration.storeLimits.capacity == Int.max && r.configuration.effectiveTTL == 0)
+    }
+
+    @Test func aShortTTLExpiresStoredEvents() {
+        // TTL 1 s: an event of second s goes once the clock reads s + 2, within 2 s of the start.
+        let r = smallRun {
+            $0.duration = 2.5
+            $0.rate = 5_000
+            $0.storeCapacity = 1_000_000
+            $0.ttlSeconds = 1
+        }
+        #expect(r.accountingHolds)
+        #expect(r.expired > 0)
+        #expect(r.evicted == 0)
+    }
+}
