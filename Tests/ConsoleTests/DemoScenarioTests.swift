@@ -36,6 +36,33 @@ import Testing
         #expect(metrics == ["cpu", "mem", "temp", "battery", "link_rssi"])
     }
 
+    @Test func theStoryStartsEarlyForEverySeed() {
+        for seed in UInt64(0)..<200 {
+            var d = DemoScenario(seed: seed)
+            let first = d.advance(by: DemoScenario.firstCriticalBy)
+            let anomaly = first.first { if case .anomaly = $0.kind { return true } else { return false } }
+            let critical = first.first { if case .critical = $0.kind { return true } else { return false } }
+            #expect((anomaly?.offset ?? .infinity) <= DemoScenario.firstAnomalyBy, "seed \(seed)")
+            #expect((critical?.offset ?? .infinity) <= DemoScenario.firstCriticalBy, "seed \(seed)")
+        }
+        // The first ones are drawn from the seed, not fixed.
+        var a = DemoScenario(seed: 1), b = DemoScenario(seed: 2)
+        let fa = a.advance(by: 10).filter { $0.eventClass == .anomaly }.map(\.offset)
+        let fb = b.advance(by: 10).filter { $0.eventClass == .anomaly }.map(\.offset)
+        #expect(fa.first != fb.first)
+    }
+
+    @Test func theStoryKeepsGoingAfterTheStart() {
+        // After the early ones, anomalies and criticals keep arriving at their Poisson rates.
+        var d = DemoScenario(seed: 5)
+        _ = d.advance(by: DemoScenario.firstCriticalBy)
+        let later = d.advance(by: 300)
+        let anomalies = later.filter { if case .anomaly = $0.kind { return true } else { return false } }.count
+        let criticals = later.filter { if case .critical = $0.kind { return true } else { return false } }.count
+        #expect((30...95).contains(anomalies), "\(anomalies)")
+        #expect((1...20).contains(criticals), "\(criticals)")
+    }
+
     @Test func emissionsCarryTheHelpersRouting() {
         let detection = DemoEmission(kind: .product("detection", .propagationSummary, .priorityNormal), payload: Data())
         #expect(detection.eventClass == .product && detection.eventType == "product.detection")

@@ -154,7 +154,9 @@ public struct DemoEmission: Hashable, Sendable {
 /// and a "contact" of `contactLength` seconds every `activityPeriod` seconds when they run at
 /// four times the mean (so a 40 events/s link falls behind and the queues fill, then drain).
 /// Arrivals are Poisson, drawn from the scenario's own generator: the same seed gives the same
-/// emissions for the same sequence of `advance` calls' total time.
+/// emissions for the same sequence of `advance` calls' total time. So that a first look shows
+/// every pane at work, the first anomaly comes within `firstAnomalyBy` (3 s) and the first
+/// critical within `firstCriticalBy` (10 s); the Poisson arrivals follow from there.
 public struct DemoScenario: Sendable {
     /// Mean rates, events per second.
     public static let detectionRate = 10.0
@@ -168,6 +170,10 @@ public struct DemoScenario: Sendable {
     /// How long a contact lasts, seconds; it starts `contactStart` seconds into each period.
     public static let contactLength = 6.0
     public static let contactStart = 8.0
+    /// The first anomaly comes within this many seconds of the start (in its second half).
+    public static let firstAnomalyBy = 3.0
+    /// The first critical comes within this many seconds of the start (in its last 40%).
+    public static let firstCriticalBy = 10.0
 
     private enum Stream: Int, CaseIterable { case detection, track, anomaly, critical }
 
@@ -184,6 +190,10 @@ public struct DemoScenario: Sendable {
         random = SplitMix64(seed: seed)
         nextArrival = []
         for s in Stream.allCases { nextArrival.append(random.exponential(rate: rate(s, at: 0))) }
+        // The story starts at once: a first anomaly within `firstAnomalyBy` seconds and a first
+        // critical within `firstCriticalBy`, both seeded, then the streams' Poisson arrivals.
+        nextArrival[Stream.anomaly.rawValue] = DemoScenario.firstAnomalyBy * (0.5 + 0.5 * random.unit())
+        nextArrival[Stream.critical.rawValue] = DemoScenario.firstCriticalBy * (0.6 + 0.4 * random.unit())
         nextTelemetry = 0.5
     }
 
