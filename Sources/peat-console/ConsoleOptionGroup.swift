@@ -38,8 +38,12 @@ struct ConsoleOptionGroup: ParsableArguments {
     @Option(name: .customLong("refresh-ms"), help: "Screen refresh period in milliseconds (the main loop's tick).")
     var refreshMs: Int = 100
 
-    @Option(name: .customLong("link-rate"), help: "Events per second the demo's auto-drain sends upstream.")
+    @Option(name: .customLong("link-rate"), help: "Auto-drain pace: events per second popped from the outbound queue onto the link (its bandwidth is --link-bytes).")
     var linkRate: Int = 40
+
+    @Option(name: .customLong("link-bytes"),
+            help: "Bandwidth of the modelled link to the parent tier, bytes per second (split CRITICAL 10%, then HIGH/NORMAL/LOW 50/35/15% of the rest).")
+    var linkBytesPerSecond: Int = ConsoleOptions.defaultLinkBytesPerSecond
 
     @Option(name: .customLong("batch"), help: "Events per pop step (space).")
     var batchSize: Int = 8
@@ -50,6 +54,9 @@ struct ConsoleOptionGroup: ParsableArguments {
         }
         guard (0...10_000_000).contains(linkRate) else {
             throw ValidationError("--link-rate must be between 0 and 10000000 events/s (got \(linkRate))")
+        }
+        guard (1...1_000_000_000).contains(linkBytesPerSecond) else {
+            throw ValidationError("--link-bytes must be between 1 and 1000000000 bytes/s (got \(linkBytesPerSecond))")
         }
         guard (1...10_000).contains(batchSize) else {
             throw ValidationError("--batch must be between 1 and 10000 (got \(batchSize))")
@@ -68,6 +75,7 @@ struct ConsoleOptionGroup: ParsableArguments {
         o.policy = policy.policy
         o.refreshMs = refreshMs
         o.linkRate = linkRate
+        o.linkBytesPerSecond = linkBytesPerSecond
         o.batchSize = batchSize
         return o
     }

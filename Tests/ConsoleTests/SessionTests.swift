@@ -101,6 +101,47 @@ import Testing
         #expect(snap.popped <= 40)
     }
 
+    /// Runs the demo with the default options for `seconds` of demo time (ticks of 100 ms, as
+    /// the live console), recording the outbound queue and link queue depths each second.
+    func demoDepths(seed: UInt64, seconds: Int) -> (pending: [Int], link: [Int], session: Session) {
+        let o = ConsoleOptions()
+        let (s, clock) = session(.demo, seed: seed)
+        var pending = [0], link = [0]
+        for tick in 1...(seconds * 10) {
+            clock.advance(nanos: 100_000_000)
+            s.perform(.advance(to: clock.now(), generate: true, drainRate: o.linkRate, batch: o.batchSize))
+            if tick % 10 == 0 {
+                let snap = s.snapshot(query: LocalQuery(limit: 1))
+                pending.append(snap.pending)
+                link.append(snap.link.queued.reduce(0, +))
+            }
+        }
+        return (pending, link, s)
+    }
+
+    @Test func demoQueuesRiseInAContactAndDrainBetweenContacts() {
+        // Contacts run 8–14 s into every 45 s period: 8–14, 53–59, 98–104 s.
+        for seed: UInt64 in [1, 2, 3] {
+            let (pending, link, _) = demoDepths(seed: seed, seconds: 120)
+            for t in [13, 58, 103] {
+                #expect(pending[t] + link[t] >= 50, "seed \(seed) t=\(t): a contact fills the queues (\(pending[t]) + \(link[t]))")
+            }
+            // Near zero again at the end of each quiet stretch, just before the next contact.
+            for t in [52, 97, 120] {
+                #expect(pending[t] <= 5 && link[t] <= 10, "seed \(seed) t=\(t): \(pending[t]) queued, \(link[t]) on the link")
+            }
+        }
+    }
+
+    @Test func demoShowsAnAnomalyAndACriticalEarly() {
+        let (_, _, s) = demoDepths(seed: 1, seconds: 3)
+        #expect(s.snapshot(query: all).stats.served[PriorityLevel.high.rawValue] >= 1, "a HIGH event popped within 3 s")
+        let (_, _, later) = demoDepths(seed: 1, seconds: 10)
+        let alerts = later.snapshot(query: all).alerts
+        #expect(alerts.count >= 1, "a critical alert within 10 s")
+        #expect(alerts.allSatisfy { $0.sent })
+    }
+
     @Test func demoIsDeterministicBySeed() {
         func run(_ seed: UInt64) -> CoreSnapshot {
             let (s, clock) = session(.demo, seed: seed)

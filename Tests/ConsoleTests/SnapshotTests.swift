@@ -43,7 +43,7 @@ import Testing
         #expect(text.contains("short 0  inversions 0  served C 1 H 2 N 0 L 0"))
         #expect(text.contains("local store 1/1,000,000 · expired 0 · evicted 0"))
         // The three popped events went onto the link model and out at once (full buckets).
-        #expect(text.contains("── link 3.2 kB/s ─── tokens queue   sent   drop    bytes"))
+        #expect(text.contains("── link 8.0 kB/s ─── tokens queue   sent   drop    bytes"))
     }
 
     @Test func noneScenarioBeforeTheStepShowsQueuedCounts() throws {

@@ -216,7 +216,7 @@ import Testing
 
     @Test func theLinkFitsAt80ColumnsWhenTall() {
         let text = ConsoleApp.snapshot(options: ConsoleOptions(), keys: [], size: Size(width: 80, height: 40))
-        #expect(text.contains("── link 3.2 kB/s"))
+        #expect(text.contains("── link 8.0 kB/s"))
         #expect(ConsoleApp.snapshot(options: ConsoleOptions(), keys: [], size: Size(width: 80, height: 24)).contains("store "))
     }
 }

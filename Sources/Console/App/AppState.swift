@@ -33,10 +33,12 @@ public struct ConsoleOptions: Sendable {
 
     public init() {}
 
-    /// 3,200 B/s: about what the demo's detections and tracks (~150 bytes each) need between
-    /// contacts; a contact (4× the rate) outruns NORMAL's share, so its link queue fills, its
-    /// tokens run out and the oldest detections are dropped, then the queue drains.
-    public static let defaultLinkBytesPerSecond = 3_200
+    /// 8,000 B/s. The demo's detections (~145 bytes, NORMAL: 2,520 B/s of the link) and tracks
+    /// (~135 bytes, LOW: 1,080 B/s) need about a third of their shares between contacts, so the
+    /// link queues empty there; a contact (4× the rate for 6 s) outruns both, NORMAL's link
+    /// queue fills (a few of its oldest detections dropped) and drains again within ~15 s,
+    /// well before the next contact.
+    public static let defaultLinkBytesPerSecond = 8_000
     /// Small per-level queues (CRITICAL 20, others 100, drop the oldest) so overflow shows.
     public static let defaultLinkQueueLimits = LinkQueueLimits(critical: 20, high: 100, normal: 100, low: 100, overflow: .dropOldest)
 }
