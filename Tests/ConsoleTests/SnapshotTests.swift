@@ -42,6 +42,8 @@ import Testing
         #expect(text.contains("telemetry.cpu"))
         #expect(text.contains("short 0  inversions 0  served C 1 H 2 N 0 L 0"))
         #expect(text.contains("local store 1/1,000,000 · expired 0 · evicted 0"))
+        // The clock does not move in a snapshot of the empty scenario: no rate to show yet.
+        #expect(text.contains("in –/s out –/s"))
         // The three popped events went onto the link model and out at once (full buckets).
         #expect(text.contains("── link 8.0 kB/s ─── tokens queue   sent   drop    bytes"))
     }

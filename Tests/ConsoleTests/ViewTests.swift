@@ -189,15 +189,29 @@ import Testing
 
     @Test func headerNamesNodePolicyAndState() {
         var s = Fixture.queue()
-        s.size = Size(width: 120, height: 24)
         s.paused = true
         s.core.emittedRate = 19.2
-        var b = Buffer(size: Size(width: 120, height: 1))
-        HeaderView.render(s, into: Rect(x: 0, y: 0, width: 120, height: 1), of: &b)
-        #expect(b.line(0) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out 0.0/s │ batch 8 │ ‖ PAUSED", to: 120))
-        var narrow = Buffer(size: Size(width: 60, height: 1))
-        HeaderView.render(s, into: Rect(x: 0, y: 0, width: 60, height: 1), of: &narrow)
-        #expect(narrow.line(0) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ ‖ PAUSED", to: 60))
+        s.core.link.bytesPerSecond = 8000
+        func header(_ width: Int) -> String {
+            var b = Buffer(size: Size(width: width, height: 1))
+            HeaderView.render(s, into: Rect(x: 0, y: 0, width: width, height: 1), of: &b)
+            return b.line(0)
+        }
+        // A rate not measured yet (no time has passed) reads "–", not a misleading 0.0.
+        #expect(header(140) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out –/s │ batch 8 │ link 8.0 kB/s │ ‖ PAUSED", to: 140))
+        // Narrower: batch and link go first, then the short forms, then the rates; the policy stays.
+        #expect(header(120) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out –/s │ link 8.0 kB/s │ ‖ PAUSED", to: 120))
+        #expect(header(100) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out –/s │ ‖ PAUSED", to: 100))
+        s.paused = false
+        s.autoDrain = true
+        s.core.emittedRate = 53.24
+        s.core.poppedRate = 32.4
+        #expect(header(80) == " PeatConsole │ node-1@squad-1 │ policy reference │ in 53 out 32/s │ ▶ drain 40/s")
+        #expect(header(60) == TextWidth.pad(" Peat │ node-1@squad-1 │ policy reference │ ▶ drain 40/s", to: 60))
+        s.core.emittedRate = 5.3  // whole numbers in the short form, so two-digit rates fit 80 columns
+        #expect(header(80) == " PeatConsole │ node-1@squad-1 │ policy reference │ in 5 out 32/s │ ▶ drain 40/s ")
+        s.paused = true
+        #expect(header(60) == TextWidth.pad(" PeatConsole │ node-1@squad-1 │ policy reference │ ‖ PAUSED", to: 60))
     }
 
     @Test func tooSmallScreenSaysWhatItNeeds() {
@@ -217,7 +231,7 @@ import Testing
         var s = emptyState(Size(width: 60, height: 16))
         s.focus = .alerts
         #expect(Screen.render(s).lines == [
-            " PeatConsole │ node-1 @ squad-1 │ auto-drain off            ",
+            " PeatConsole │ node-1@squad-1 │ policy reference │ drain off",
             "╭─ Outbound queue · 0 pending ────────────────── scale 10 ─╮",
             "┏━ Critical alerts ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
             "┃    AGE TYPE                    SOURCE             LINK   ┃",

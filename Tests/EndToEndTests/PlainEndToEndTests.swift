@@ -28,6 +28,20 @@ struct PlainEndToEndTests {
         }
     }
 
+    @Test("--link-bytes sets the modelled link's bandwidth, shown in the header and the link rule")
+    func linkBytes() throws {
+        guard let bin = ConsoleBinary.require() else { return }
+        let result = try runProcess(bin, ["snapshot", "--scenario", "none", "--link-bytes", "1500", "--keys", "1 space",
+                                          "--size", "140x40"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("link 1.5 kB/s │"), "header:\n\(result.stdout)")
+        #expect(result.stdout.contains("── link 1.5 kB/s ──"), "link rule:\n\(result.stdout)")
+        // No time passes in a snapshot of the empty scenario: the rates are unknown, not 0.0.
+        #expect(result.stdout.contains("in –/s out –/s"))
+        let help = try runProcess(bin, ["snapshot", "--help"])
+        #expect(help.stdout.contains("--link-bytes"))
+    }
+
     @Test("snapshot --ascii uses no box-drawing characters")
     func snapshotASCII() throws {
         guard let bin = ConsoleBinary.require() else { return }
@@ -43,6 +57,7 @@ struct PlainEndToEndTests {
         (["snapshot", "--policy", "greedy"], "policy"),
         (["snapshot", "--color", "3"], "color"),
         (["--scenario", "nope"], "scenario"),
+        (["snapshot", "--link-bytes", "0"], "--link-bytes"),
     ])
     func badFlags(_ arguments: [String], _ mentioned: String) throws {
         guard let bin = ConsoleBinary.require() else { return }

@@ -112,9 +112,9 @@ public struct CoreSnapshot: Equatable, Sendable {
     /// Events emitted and popped over the session.
     public var emitted = 0
     public var popped = 0
-    /// Recent rates, events per second.
-    public var emittedRate = 0.0
-    public var poppedRate = 0.0
+    /// Recent rates, events per second; nil while no time has passed to measure them over.
+    public var emittedRate: Double?
+    public var poppedRate: Double?
     /// Emitter calls that failed.
     public var errors = 0
     /// The live input's status and errors; nil without one.

@@ -19,8 +19,10 @@ public final class Session {
     private var lastSecond: UInt64?
     private var drainBudget = 0.0
     private var rateSamples: [(second: UInt64, emitted: Int, popped: Int)] = []
-    private var emittedRate = 0.0
-    private var poppedRate = 0.0
+    /// Events per second over the last few seconds; nil until two samples a second or more
+    /// apart exist (a clock that has not moved gives no rate).
+    private var emittedRate: Double?
+    private var poppedRate: Double?
     /// Bumped on every change a snapshot would show.
     public internal(set) var version = 0
     /// Live stream input and the popped events kept for export (StreamIntake.swift).

@@ -42,6 +42,8 @@ public struct Glyphs: Sendable, Hashable {
     public var dot: String { unicode ? "·" : "-" }
     /// A horizontal rule inside a pane.
     public var rule: String { unicode ? "─" : "-" }
+    /// A value not known yet (a rate before any time has passed).
+    public var unknown: String { unicode ? "–" : "-" }
     /// "asked → got".
     public var arrow: String { unicode ? "→" : "->" }
     /// Unacknowledged / acknowledged alert markers.
