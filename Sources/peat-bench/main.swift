@@ -1,8 +1,11 @@
-// Benchmarks of the event core, printed as a table. Run in release mode:
-//   swift run -c release peat-bench            (all workloads)
-//   swift run -c release peat-bench W1 W2      (a selection)
+// Benchmarks of the event core and the console, printed as a table. Run in release mode:
+//   swift build -c release --product peat-console && swift run -c release peat-bench   (all)
+//   swift run -c release peat-bench W1 W2 R1 IDLE MEM                                    (a selection)
 // W1 emit/drain, W2 type query, W3 reference vs fair drain, W4 query latency by filter at
-// 10^6 stored events and expiry, W5 the link model.
+// 10^6 stored events and expiry, W5 the link model, R1 frame cost at 10^3 vs 10^6 queued and
+// stored events, IDLE the console's CPU over 10 s in a pseudo-terminal, MEM RSS per 10^6
+// stored (and queued) events, in a fresh child process.
+import Console
 import Foundation
 import PeatEvents
 
@@ -22,6 +25,11 @@ struct Row {
 }
 
 var rows: [Row] = []
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == MemoryChild.flag {
+    MemoryChild.run(CommandLine.arguments[2])
+    exit(0)
+}
+let loadAtStart = MachineInfo.loadAverage
 let selected = Set(CommandLine.arguments.dropFirst().map { $0.uppercased() })
 func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
@@ -199,13 +207,20 @@ if wants("W5") {
     rows.append(Row(workload: "W5", metric: "link enqueue+transmit", value: Double(sent) / t, unit: "events/s", reference: "—"))
 }
 
+if wants("R1") { rows += FrameBench.run() }
+if wants("IDLE") { rows += IdleBench.run() }
+if wants("MEM") { rows += MemoryBench.run() }
+
 func format(_ v: Double, _ unit: String) -> String {
     if unit == "events/s" { return String(format: "%.2f M", v / 1e6) }
     if unit == "µs/call" { return String(format: "%.2f", v) }
+    if unit == "%" || unit == "MiB" || unit == "×" { return String(format: "%.2f", v) }
+    if unit == "bytes/event" { return String(format: "%.0f", v) }
+    if unit.isEmpty { return "—" }
     return String(format: "%.3f", v)
 }
 
-print("PeatEvents benchmarks (release). Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("PeatEvents benchmarks (release). Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(MachineInfo.cpuModel); load average (1/5/15 min) \(loadAtStart) at start, \(MachineInfo.loadAverage) at end")
 let header = ["workload", "metric", "value", "unit", "reference (Rust)"]
 let table = rows.map { [$0.workload, $0.metric, format($0.value, $0.unit), $0.unit, $0.reference] }
 let widths = header.indices.map { c in ([header[c]] + table.map { $0[c] }).map(\.count).max()! }

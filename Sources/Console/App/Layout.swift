@@ -12,6 +12,16 @@ public enum Pane: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The pane's name on the tab strip of a small screen.
+    public var tabTitle: String {
+        switch self {
+        case .queue: return "Queue"
+        case .alerts: return "Alerts"
+        case .browser: return "Telemetry"
+        case .popLog: return "Pop log"
+        }
+    }
+
     /// The next pane in Tab order.
     public var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count)! }
     /// The previous pane in Tab order.
@@ -20,9 +30,11 @@ public enum Pane: Int, CaseIterable, Sendable {
 
 /// Where everything goes on a screen of a given size.
 ///
-/// - At least `twoColumnWidth` columns: a 2×2 grid (queue | alerts over browser | pop log).
-/// - Narrower: the panes stacked; when there are not rows enough for all four, the focused
-///   pane takes the room and the others shrink to their title line.
+/// - At least `twoColumnWidth` columns and rows enough: a 2×2 grid (queue | alerts over
+///   browser | pop log).
+/// - Narrower, with rows enough: the four panes stacked.
+/// - Otherwise (a small screen): tabs, as k9s and btop do — the focused pane takes the whole
+///   body below a one-row tab strip naming all four panes; Tab / Shift-Tab switch.
 /// - Below `minimumSize`: nothing but a "terminal too small" message.
 public struct ScreenLayout: Equatable, Sendable {
     /// The smallest screen the console draws on.
@@ -33,6 +45,11 @@ public struct ScreenLayout: Equatable, Sendable {
     public static let queueHeight = 8
     /// Rows of the queue pane on a tall screen: room for the link section.
     public static let queueHeightWithLink = 14
+    /// The fewest rows (border included) a pane below the queue gets in the grid or the
+    /// stack: a column header and four rows. Fewer, and the screen shows tabs instead.
+    public static let minimumPaneHeight = 7
+    /// The fewest rows of each of the three panes stacked below the queue on a narrow screen.
+    public static let minimumStackedPaneHeight = 5
 
     public let size: Size
     /// True when the screen is below `minimumSize`.
@@ -47,11 +64,15 @@ public struct ScreenLayout: Equatable, Sendable {
     public let footer: Rect
     /// True when the panes are in a 2×2 grid.
     public let twoColumns: Bool
+    /// True on a small screen: one pane at a time under a tab strip.
+    public let tabbed: Bool
+    /// The tab strip (top row of the body) when `tabbed`, else empty.
+    public let tabStrip: Rect
     private let paneRects: [Rect]
-    /// Panes shown as a title line only.
-    public let collapsed: Set<Pane>
+    /// Panes not drawn (the unfocused ones when `tabbed`).
+    public let hidden: Set<Pane>
 
-    /// Lays out a screen of `size` with `focus` on a pane (the focused pane wins when rows are short).
+    /// Lays out a screen of `size` with `focus` on a pane (the pane shown when tabbed).
     public init(size: Size, focus: Pane) {
         self.size = size
         let all = Rect(size)
@@ -61,11 +82,21 @@ public struct ScreenLayout: Equatable, Sendable {
         let (s, f) = bottom.splitTop(1)
         header = h; body = middle; status = s; footer = f
         var rects = Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: Pane.allCases.count)
-        var collapsed: Set<Pane> = []
+        let wide = size.width >= Self.twoColumnWidth
+        let gridFits = middle.height >= Self.queueHeight + Self.minimumPaneHeight
+        let stackFits = middle.height >= Self.queueHeight + 3 * Self.minimumStackedPaneHeight
+        twoColumns = !tooSmall && wide && gridFits
+        tabbed = !tooSmall && !(wide ? gridFits : stackFits)
+        var strip = Rect(x: middle.x, y: middle.y, width: 0, height: 0)
+        var hidden: Set<Pane> = []
         if tooSmall {
-            twoColumns = false
-        } else if size.width >= Self.twoColumnWidth {
-            twoColumns = true
+            // Nothing is laid out.
+        } else if tabbed {
+            let (t, pane) = middle.splitTop(1)
+            strip = t
+            rects[focus.rawValue] = pane
+            hidden = Set(Pane.allCases.filter { $0 != focus })
+        } else if twoColumns {
             let topHeight = min(Self.queueHeightWithLink, max(Self.queueHeight, middle.height * 2 / 5))
             let (top, lower) = middle.splitTop(topHeight)
             let leftWidth = middle.width / 2
@@ -76,30 +107,19 @@ public struct ScreenLayout: Equatable, Sendable {
             rects[Pane.browser.rawValue] = bl
             rects[Pane.popLog.rawValue] = br
         } else {
-            twoColumns = false
-            let others = 5
-            if middle.height >= Self.queueHeight + 3 * others {
-                let tall = middle.height >= Self.queueHeightWithLink + 3 * 8
-                let (q, rest) = middle.splitTop(tall ? Self.queueHeightWithLink : Self.queueHeight)
-                rects[Pane.queue.rawValue] = q
-                let each = rest.height / 3
-                let (a, rest2) = rest.splitTop(each)
-                let (b, p) = rest2.splitBottom(each)
-                rects[Pane.alerts.rawValue] = a
-                rects[Pane.browser.rawValue] = b
-                rects[Pane.popLog.rawValue] = p
-            } else {
-                var y = middle.y
-                for pane in Pane.allCases {
-                    let rows = pane == focus ? middle.height - (Pane.allCases.count - 1) : 1
-                    rects[pane.rawValue] = Rect(x: middle.x, y: y, width: middle.width, height: rows)
-                    if pane != focus { collapsed.insert(pane) }
-                    y += rows
-                }
-            }
+            let tall = middle.height >= Self.queueHeightWithLink + 3 * 8
+            let (q, rest) = middle.splitTop(tall ? Self.queueHeightWithLink : Self.queueHeight)
+            rects[Pane.queue.rawValue] = q
+            let each = rest.height / 3
+            let (a, rest2) = rest.splitTop(each)
+            let (b, p) = rest2.splitBottom(each)
+            rects[Pane.alerts.rawValue] = a
+            rects[Pane.browser.rawValue] = b
+            rects[Pane.popLog.rawValue] = p
         }
         paneRects = rects
-        self.collapsed = collapsed
+        tabStrip = strip
+        self.hidden = hidden
     }
 
     /// The rectangle of `pane` (border included).

@@ -1,5 +1,5 @@
-/// The whole screen for a state: header, the four panes (or the detail view), status line,
-/// footer, and the help overlay on top.
+/// The whole screen for a state: header, the four panes (or, on a small screen, the tab strip
+/// and the focused pane; or the detail view), status line, footer, and the help overlay on top.
 public enum Screen {
     public static func render(_ state: AppState, keyMap: KeyMap = .standard) -> Buffer {
         var buffer = Buffer(size: state.size)
@@ -10,12 +10,9 @@ public enum Screen {
         }
         let theme = Theme(capabilities: state.capabilities)
         HeaderView.render(state, into: layout.header, of: &buffer)
-        for pane in Pane.allCases {
+        if layout.tabbed { TabStripView.render(state, into: layout.tabStrip, of: &buffer) }
+        for pane in Pane.allCases where !layout.hidden.contains(pane) {
             let rect = layout.rect(pane)
-            if layout.collapsed.contains(pane) {
-                box(pane, state).render(into: rect, of: &buffer, theme: theme)
-                continue
-            }
             switch pane {
             case .queue: QueueView.render(state, into: rect, of: &buffer)
             case .alerts: AlertsView.render(state, into: rect, of: &buffer)
@@ -29,14 +26,5 @@ public enum Screen {
         StatusView.render(state, into: layout.status, of: &buffer)
         KeyHints(bindings: keyMap.footerBindings(in: state)).render(into: layout.footer, of: &buffer, theme: theme)
         return buffer
-    }
-
-    static func box(_ pane: Pane, _ state: AppState) -> Box {
-        switch pane {
-        case .queue: return QueueView.box(state)
-        case .alerts: return AlertsView.box(state)
-        case .browser: return BrowserView.box(state)
-        case .popLog: return PopLogView.box(state)
-        }
     }
 }
