@@ -76,7 +76,7 @@ import Testing
                 // Each pane's frame is intact: corners where the layout put them.
                 if keys.isEmpty {
                     let l = ScreenLayout(size: size, focus: .queue)
-                    for pane in Pane.allCases where !l.collapsed.contains(pane) {
+                    for pane in Pane.allCases where !l.hidden.contains(pane) {
                         let r = l.rect(pane)
                         let corners = [b[r.x, r.y].symbol, b[r.maxX - 1, r.y].symbol, b[r.x, r.maxY - 1].symbol, b[r.maxX - 1, r.maxY - 1].symbol]
                         #expect(corners.allSatisfy { "╭╮╰╯┏┓┗┛".contains($0) }, "\(size) \(pane) \(corners)")

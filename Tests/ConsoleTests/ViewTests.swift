@@ -227,12 +227,14 @@ import Testing
         #expect(Screen.render(emptyState(Size(width: 50, height: 7), capabilities: ascii)).line(3).contains("need 60x16, have 50x7"))
     }
 
-    @Test func shortScreenCollapsesTheUnfocusedPanes() {
+    @Test func smallScreenShowsTheFocusedPaneUnderTabs() {
         var s = emptyState(Size(width: 60, height: 16))
         s.focus = .alerts
+        s.core.pendingCounts = [0, 2, 5, 0]
+        s.core.localCount = 12
         #expect(Screen.render(s).lines == [
             " PeatConsole │ node-1@squad-1 │ policy reference │ drain off",
-            "╭─ Outbound queue · 0 pending ────────────────── scale 10 ─╮",
+            " Queue 7 │ Alerts 0 │ Telemetry 12 │ Pop log 0        Tab → ",
             "┏━ Critical alerts ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
             "┃    AGE TYPE                    SOURCE             LINK   ┃",
             "┃  no critical alerts (1 injects one)                      ┃",
@@ -242,12 +244,45 @@ import Testing
             "┃                                                          ┃",
             "┃                                                          ┃",
             "┃                                                          ┃",
+            "┃                                                          ┃",
+            "┃                                                          ┃",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
-            "╭─ Local telemetry ───────────────────────────── 0 stored ─╮",
-            "╭─ Pop log ────────────────── reference · short 0 · inv 0 ─╮",
             " Tab switches panes · Enter opens an event · ? lists every …",
             "1-4 inject  Space pop  a auto  p pause  ? help  q quit      ",
         ])
+        // The shown pane's tab is highlighted; an unacknowledged alert shows on its tab.
+        let theme = Theme(capabilities: color)
+        s.capabilities = color
+        s.core.alerts = Fixture.alerts().core.alerts
+        let b = Screen.render(s)
+        #expect(b.line(1).hasPrefix(" Queue 7 │ Alerts ●1 │ Telemetry 12 │ Pop log 0"))
+        #expect(b[11, 1].symbol == "A" && b[11, 1].style == theme.style(.selection))
+        #expect(b[2, 1].style == theme.style(.title))
+        // Tab shows the next pane in the same place.
+        update(&s, .focusNext)
+        let next = Screen.render(s)
+        #expect(next.line(2).hasPrefix("┏━ Local telemetry"))
+        #expect(next[23, 1].symbol == "T" && next[23, 1].style == theme.style(.selection))
+    }
+
+    @Test func smallScreensStayDeliberateAtEverySize() {
+        // 60×16 tabs; 80×24 and 120×40 the grid: every pane framed, nothing drawn as a bare title row.
+        for size in [Size(width: 60, height: 16), Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            for focus in Pane.allCases {
+                var s = emptyState(size)
+                s.focus = focus
+                let l = s.layout
+                let b = Screen.render(s)
+                #expect(b.lines.allSatisfy { TextWidth.of($0) == size.width })
+                for pane in Pane.allCases where !l.hidden.contains(pane) {
+                    let r = l.rect(pane)
+                    #expect(r.height >= ScreenLayout.minimumStackedPaneHeight, "\(size) \(pane)")
+                    #expect("╭┏".contains(b[r.x, r.y].symbol) && "╰┗".contains(b[r.x, r.maxY - 1].symbol), "\(size) \(pane)")
+                }
+                #expect(l.tabbed == (size.width == 60))
+                if l.tabbed { #expect(b.line(1).contains("Queue") && b.line(1).contains("Pop log")) }
+            }
+        }
     }
 
     @Test func helpOverlayIsGeneratedFromTheKeyMap() {
