@@ -157,6 +157,38 @@ import Testing
         #expect(c[29, 8].symbol == "4" && c[29, 8].style == theme.style(.warning))  // short pop
     }
 
+    @Test func popLogFitsAnEightyColumnScreen() {
+        // At 80×24 the pop log is 40 columns wide: compact step lines ("got 8/8"), the levels
+        // spaced, packed or counted in runs, and the totals abbreviated to fit.
+        var s = Fixture.popLog()
+        s.size = Size(width: 40, height: 12)
+        let big = Array(repeating: PriorityLevel.high, count: 10) + Array(repeating: .normal, count: 44) + Array(repeating: .low, count: 10)
+        s.core.popLog.insert(PopStep(number: 4, asked: 64, got: 64, levels: big, automatic: false, short: false, time: Fixture.now), at: 0)
+        #expect(render(s, PopLogView.render).lines == [
+            "╭─ Pop log · 4 steps ──────────────────╮",
+            "│ share       HIGH  NORMAL     LOW     │",
+            "│ target       50%     35%     15%     │",
+            "│ run          64%     18%     18%     │",
+            "│ recent       50%     35%     15%     │",
+            "│ short 2  inv 1  srv C1 H7 N2 L2      │",
+            "│ #4    step got 64/64: H10 N44 L10    │",
+            "│ #3    auto got 0/1: none short ×4    │",
+            "│ #2    step got 8/8: C H H H N N L L  │",
+            "│ #1    step got 4/8: H H H H short    │",
+            "│                                      │",
+            "╰──────────────────────────────────────╯",
+        ])
+        s.core.stats.served = [1, 7, 1234, 56789]
+        #expect(render(s, PopLogView.render).line(5) == "│ srv C1 H7 N1,234 L56,789             │")
+        // Packed when spaced letters do not fit but one each does.
+        let packed = PopLogView.line(PopStep(number: 9, asked: 16, got: 16, levels: Array(repeating: .normal, count: 16), automatic: true,
+                                             short: false, time: 0), theme: Theme(capabilities: mono), width: 40)
+        #expect(packed.map(\.text).joined() == "#9    auto got 16/16: NNNNNNNNNNNNNNNN")
+        let runs = PopLogView.line(PopStep(number: 9, asked: 16, got: 16, levels: Array(repeating: .normal, count: 16), automatic: true,
+                                           short: false, time: 0), theme: Theme(capabilities: mono), width: 36)
+        #expect(runs.map(\.text).joined() == "#9    auto got 16/16: N16")
+    }
+
     @Test func detailViewListsEveryField() {
         var s = Fixture.browser()
         s.detail = s.core.browserRows[3]

@@ -17,7 +17,7 @@ public enum PopLogView {
         guard inner.height > 0, inner.width > 2 else { return }
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let statsRows = PopLogLayout.statsRows(innerHeight: inner.height)
-        let stats = statsRows >= 5 ? shareTable(state, theme: theme) : statsRows == 1 ? [compactShares(state, theme: theme)] : []
+        let stats = statsRows >= 5 ? shareTable(state, theme: theme, width: area.width) : statsRows == 1 ? [compactShares(state, theme: theme)] : []
         for (i, line) in stats.prefix(statsRows).enumerated() {
             buffer.put(line, x: area.x, y: area.y + i, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
         }
@@ -39,34 +39,65 @@ public enum PopLogView {
         }
     }
 
-    /// "#12 step asked  8 got  8: C H H N N N L L" (letters packed without spaces when
-    /// they would not fit in `width`).
+    /// Narrower than this, step lines take their compact form.
+    public static let fullLineWidth = 46
+
+    /// One step: "#12   step asked   8 got   8: C H H N N N L L", or below `fullLineWidth`
+    /// columns "#12   step got 8/8: C H H N N N L L". The levels are spaced when they fit,
+    /// else packed ("CHHNNNLL"), else counted in runs ("C H2 N3 L2"), else cut.
     public static func line(_ step: PopStep, theme: Theme, width: Int = .max) -> [Span] {
         let muted = theme.style(.muted)
+        let compact = width < fullLineWidth
+        let gotStyle = step.short ? theme.style(.warning) : theme.style(.text)
         var spans: [Span] = [
             Span(TextWidth.pad("#\(step.number)", to: 6), theme.style(.emphasis)),
             Span(step.automatic ? "auto " : "step ", step.automatic ? muted : theme.style(.text)),
-            Span("asked ", muted), Span(TextWidth.pad("\(step.asked)", to: 3, alignRight: true)),
-            Span(" got ", muted), Span(TextWidth.pad("\(step.got)", to: 3, alignRight: true), step.short ? theme.style(.warning) : theme.style(.text)),
-            Span(":", muted),
         ]
-        if step.levels.isEmpty {
-            spans.append(Span(" nothing", muted))
+        if compact {
+            let asked = "\(step.asked)"
+            spans += [Span("got ", muted), Span(TextWidth.pad("\(step.got)", to: TextWidth.of(asked), alignRight: true), gotStyle),
+                      Span("/" + asked + ":", muted)]
         } else {
-            let room = width == .max ? Int.max : width - spans.width - 1
-            let packed = step.levels.count * 2 > room
-            if packed { spans.append(Span(" ")) }
-            let shown = packed && step.levels.count > room ? max(0, room - 1) : step.levels.count
-            for level in step.levels.prefix(shown) { spans.append(Span((packed ? "" : " ") + level.letter, theme.style(level: level))) }
-            if shown < step.levels.count { spans.append(Span(theme.glyphs.ellipsis, muted)) }
-            if step.got > step.levels.count { spans.append(Span(" +\(step.got - step.levels.count)", muted)) }
+            spans += [Span("asked ", muted), Span(TextWidth.pad("\(step.asked)", to: 3, alignRight: true)),
+                      Span(" got ", muted), Span(TextWidth.pad("\(step.got)", to: 3, alignRight: true), gotStyle),
+                      Span(":", muted)]
         }
-        if step.short { spans.append(Span("  short", theme.style(.warning))) }
-        if step.repeats > 1 { spans.append(Span(theme.glyphs.plain("  ×\(step.repeats)"), muted)) }
-        return spans
+        let gap = compact ? " " : "  "
+        var tail: [Span] = []
+        if step.got > step.levels.count { tail.append(Span(" +\(step.got - step.levels.count)", muted)) }
+        if step.short { tail.append(Span(gap + "short", theme.style(.warning))) }
+        if step.repeats > 1 { tail.append(Span(theme.glyphs.plain(gap + "×\(step.repeats)"), muted)) }
+        if step.levels.isEmpty {
+            spans.append(Span(compact ? " none" : " nothing", muted))
+        } else {
+            let room = width == .max ? Int.max : width - spans.width - tail.width
+            spans += levels(step.levels, room: room, theme: theme)
+        }
+        return spans + tail
     }
 
-    static func shareTable(_ state: AppState, theme: Theme) -> [[Span]] {
+    /// The levels in pop order in at most `room` columns (a leading space included).
+    static func levels(_ levels: [PriorityLevel], room: Int, theme: Theme) -> [Span] {
+        if levels.count * 2 <= room { return levels.map { Span(" " + $0.letter, theme.style(level: $0)) } }
+        if levels.count + 1 <= room { return [Span(" ")] + levels.map { Span($0.letter, theme.style(level: $0)) } }
+        // Runs: "C H2 N3 L2".
+        var runs: [(PriorityLevel, Int)] = []
+        for level in levels {
+            if let last = runs.last, last.0 == level { runs[runs.count - 1].1 += 1 } else { runs.append((level, 1)) }
+        }
+        var spans: [Span] = []
+        for (level, n) in runs { spans.append(Span(" " + level.letter + (n > 1 ? "\(n)" : ""), theme.style(level: level))) }
+        if spans.width <= room { return spans }
+        // Cut: as many runs as fit before an ellipsis.
+        var kept: [Span] = []
+        for span in spans {
+            if kept.width + span.width + 2 > room { break }
+            kept.append(span)
+        }
+        return kept + [Span(" " + theme.glyphs.ellipsis, theme.style(.muted))]
+    }
+
+    static func shareTable(_ state: AppState, theme: Theme, width: Int = .max) -> [[Span]] {
         let s = state.core.stats
         let muted = theme.style(.muted)
         func row(_ label: String, _ values: [Double], _ style: (Int) -> Style) -> [Span] {
@@ -80,12 +111,25 @@ public enum PopLogView {
         let target = row("target", s.targetShare) { _ in muted }
         let run = row("run", s.achievedShare) { i in deviates(s.achievedShare, s.targetShare, i) ? theme.style(.warning) : theme.style(.text) }
         let recent = row("recent", s.recentShare) { i in deviates(s.recentShare, s.targetShare, i) ? theme.style(.warning) : theme.style(.text) }
-        let served = s.served
-        let totals: [Span] = [Span("short ", muted), Span("\(s.shortPops)", s.shortPops > 0 ? theme.style(.warning) : theme.style(.text)),
-                              Span("  inversions ", muted), Span("\(s.inversions)", s.inversions > 0 ? theme.style(.warning) : theme.style(.text)),
-                              Span("  served", muted)]
-            + PriorityLevel.allCases.map { Span(" \($0.letter) \(Names.count(served[safe: $0.rawValue] ?? 0))", theme.style(level: $0)) }
-        return [header, target, run, recent, totals]
+        return [header, target, run, recent, totals(state, theme: theme, width: width)]
+    }
+
+    /// "short 2  inversions 1  served C 1 H 7 N 2 L 2", or where that does not fit in `width`
+    /// "short 2  inv 1  srv C1 H7 N2 L2", or "srv C1 H7 N2 L2".
+    static func totals(_ state: AppState, theme: Theme, width: Int) -> [Span] {
+        let s = state.core.stats
+        let muted = theme.style(.muted)
+        let short = Span("\(s.shortPops)", s.shortPops > 0 ? theme.style(.warning) : theme.style(.text))
+        let inversions = Span("\(s.inversions)", s.inversions > 0 ? theme.style(.warning) : theme.style(.text))
+        func served(_ space: String) -> [Span] {
+            PriorityLevel.allCases.map { Span(" \($0.letter)\(space)\(Names.count(s.served[safe: $0.rawValue] ?? 0))", theme.style(level: $0)) }
+        }
+        let variants: [[Span]] = [
+            [Span("short ", muted), short, Span("  inversions ", muted), inversions, Span("  served", muted)] + served(" "),
+            [Span("short ", muted), short, Span("  inv ", muted), inversions, Span("  srv", muted)] + served(""),
+            [Span("srv", muted)] + served(""),
+        ]
+        return variants.first { $0.width <= width } ?? variants[variants.count - 1]
     }
 
     static func compactShares(_ state: AppState, theme: Theme) -> [Span] {
@@ -93,8 +137,8 @@ public enum PopLogView {
         let muted = theme.style(.muted)
         var spans = [Span("run/target ", muted)]
         for (i, level) in [PriorityLevel.high, .normal, .low].enumerated() {
-            spans.append(Span(level.letter + " ", theme.style(level: level)))
-            spans.append(Span("\(pct(s.achievedShare, i))/\(pct(s.targetShare, i))  "))
+            spans.append(Span((i > 0 ? "  " : "") + level.letter + " ", theme.style(level: level)))
+            spans.append(Span("\(pct(s.achievedShare, i))/\(pct(s.targetShare, i))"))
         }
         return spans
     }
