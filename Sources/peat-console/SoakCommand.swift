@@ -11,8 +11,8 @@ struct SoakCommand: ParsableCommand {
         abstract: "Run the console under load (demo events at --rate) and check that memory stays bounded.",
         discussion: """
             The demo scenario's events, time-compressed to --rate, go into the console as a live \
-            stream does; auto-drain pops at --link-rate onto the modelled link (256 bytes/s per \
-            event/s, bounded queues), TTL expiry runs after every tick, the store \
+            stream does; auto-drain pops at --link-rate onto the modelled link (1024 bytes/s per \
+            event/s, bounded queues of 4 pops per level), TTL expiry runs after every tick, the store \
             holds at most --store-capacity events, and the console renders into an in-memory \
             120x40 screen. RSS is sampled every 0.25 s.
 
@@ -73,7 +73,7 @@ struct SoakCommand: ParsableCommand {
         let capacityText = noLimits ? "unlimited" : SoakFormat.count(storeCapacity)
         say("soak: \(SoakFormat.seconds(duration)) at \(SoakFormat.count(rate)) events/s, seed \(seed), store capacity \(capacityText), link \(SoakFormat.count(c.effectiveLinkRate)) events/s, TTL \(ttlText)")
         let report = SoakRunner.run(c) { p in
-            say("  t=\(SoakFormat.seconds(p.time))  generated \(SoakFormat.count(p.generated))  popped \(SoakFormat.count(p.popped))  queued \(SoakFormat.count(p.queued))  stored \(SoakFormat.count(p.stored))  RSS \(ProcessMemory.describe(bytes: p.residentBytes))")
+            say("  t=\(SoakFormat.seconds(p.time))  generated \(SoakFormat.count(p.generated))  popped \(SoakFormat.count(p.popped))  queued \(SoakFormat.count(p.queued))  stored \(SoakFormat.count(p.stored))  on link \(SoakFormat.count(p.linkQueued))  RSS \(ProcessMemory.describe(bytes: p.residentBytes))")
         }
         say(SoakFormat.report(report))
         if !report.passed {

@@ -37,9 +37,10 @@ public struct SoakConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    /// Link bandwidth per event/s of `effectiveLinkRate`: above the demo's encoded sizes
-    /// (~135–200 bytes), so the modelled link (bytes/s) does not throttle below the pop rate.
-    public static let linkBytesPerEvent = 256
+    /// Link bandwidth per event/s of `effectiveLinkRate`: well above the demo's encoded sizes
+    /// (~135–200 bytes), so that no level's share of the modelled link (bytes/s) throttles
+    /// below what the pops give it; the soak is about the store and the queue, not the link.
+    public static let linkBytesPerEvent = 1024
 
     /// The auto-drain rate in effect.
     public var effectiveLinkRate: Int { linkRate ?? rate }
@@ -64,6 +65,10 @@ public struct SoakConfiguration: Sendable, Equatable {
         o.batchSize = batchSize
         o.storeLimits = storeLimits
         o.linkBytesPerSecond = effectiveLinkRate * SoakConfiguration.linkBytesPerEvent
+        // Bounded, and room for a few whole pops per level.
+        let perLevel = 4 * batchSize
+        o.linkQueueLimits = LinkQueueLimits(critical: perLevel, high: perLevel, normal: perLevel, low: perLevel,
+                                            overflow: .dropOldest)
         return o
     }
 }

@@ -66,6 +66,8 @@ public struct SoakProgress: Sendable {
     public var popped: Int
     public var queued: Int
     public var stored: Int
+    /// Popped events waiting on the modelled link.
+    public var linkQueued: Int
     public var residentBytes: Int
 }
 
@@ -124,7 +126,7 @@ public enum SoakRunner {
                 nextProgress += progressInterval
                 progress(SoakProgress(time: t, generated: control.generated.load(ordering: .relaxed),
                                       popped: app.state.core.popped, queued: emitter.pendingCount,
-                                      stored: emitter.localCount,
+                                      stored: emitter.localCount, linkQueued: app.state.core.link.queued.reduce(0, +),
                                       residentBytes: ProcessMemory.current()?.residentBytes ?? 0))
             }
         }
