@@ -45,8 +45,10 @@ struct ReferenceQueueTests {
 
     @Test func removeAllEmpties() {
         var q = queue(high: 3, normal: 3, low: 3, critical: 3)
+        #expect(q.countsByClass == [.product: 12])
         q.removeAll()
         #expect(q.isEmpty && q.counts == [0, 0, 0, 0])
+        #expect(q.countsByClass.isEmpty)
     }
 
     @Test func weightedSplitsFiftyThirtyFiveRest() {
@@ -151,7 +153,9 @@ struct QueuePropertyTests {
             switch Int.random(in: 0..<10, using: &rng) {
             case 0..<5:
                 let level = Int.random(in: 0..<4, using: &rng)
-                var e = event("\(level)-\(nextID[level])", priorities[level])
+                let classes: [EventClass] = [.product, .anomaly, .telemetry, .command, .unspecified, .UNRECOGNIZED(9)]
+                var e = event("\(level)-\(nextID[level])", priorities[level],
+                              eventClass: classes[Int.random(in: 0..<classes.count, using: &rng)])
                 e.payloadValue = .init(repeating: 1, count: Int.random(in: 0..<64, using: &rng))
                 q.push(e)
                 nextID[level] += 1
@@ -167,9 +171,17 @@ struct QueuePropertyTests {
                 check(out)
             }
             #expect(q.count == pushed - popped)
+            if pushed % 97 == 0 {
+                var scanned: [EventClass: Int] = [:]
+                for level in PriorityLevel.allCases {
+                    for e in q.events(at: level) { scanned[e.eventClass, default: 0] += 1 }
+                }
+                #expect(q.countsByClass == scanned, "class counts kept on push/pop differ from a scan")
+            }
         }
         while let e = q.pop() { check([e]) }
         #expect(popped == pushed)
         #expect(nextOut == nextID)
+        #expect(q.countsByClass.isEmpty)
     }
 }

@@ -184,13 +184,7 @@ public final class EventEmitter: Sendable {
 
     /// Queued events per event class.
     public var pendingByClass: [EventClass: Int] {
-        queue.withLock { q in
-            var out: [EventClass: Int] = [:]
-            for level in PriorityLevel.allCases {
-                for e in q.events(at: level) { out[e.eventClass, default: 0] += 1 }
-            }
-            return out
-        }
+        queue.withLock { $0.countsByClass }
     }
 
     /// The scheduler in use.

@@ -20,6 +20,10 @@ public struct PriorityEventQueue: Sendable {
     private var levels: [Deque<PeatEvent>] = Array(repeating: Deque(), count: 4)
     private var fair = FairState()
     private var statCounters = StatCounters()
+    /// Queued events per event class, kept on push and pop so the console's snapshot does not
+    /// walk the queue: indexes 0…4 are UNSPECIFIED…COMMAND, unknown class numbers go below.
+    private var knownClassCounts = [0, 0, 0, 0, 0]
+    private var unknownClassCounts: [Int: Int] = [:]
 
     /// Creates an empty queue.
     public init(policy: SchedulingPolicy = .reference) {
@@ -51,6 +55,7 @@ public struct PriorityEventQueue: Sendable {
 
     /// Files `event` at its level (NORMAL when it has no routing or an unknown priority).
     public mutating func push(_ event: PeatEvent) {
+        countClass(event.eventClass, by: 1)
         levels[event.priorityLevel.rawValue].append(event)
     }
 
@@ -93,6 +98,8 @@ public struct PriorityEventQueue: Sendable {
     /// Empties every level. Statistics are kept; `resetStatistics()` clears them.
     public mutating func removeAll() {
         for i in 0..<4 { levels[i].removeAll() }
+        knownClassCounts = [0, 0, 0, 0, 0]
+        unknownClassCounts = [:]
         fair.reset()
         fair.headCost = [-1, -1, -1, -1]
     }
@@ -101,6 +108,23 @@ public struct PriorityEventQueue: Sendable {
     public mutating func setPolicy(_ policy: SchedulingPolicy) {
         self.policy = policy
         fair.reset()
+    }
+
+    /// Queued events per event class (classes with none queued are left out), in O(classes).
+    public var countsByClass: [EventClass: Int] {
+        var out: [EventClass: Int] = [:]
+        for (raw, n) in knownClassCounts.enumerated() where n > 0 { out[EventClass(rawValue: raw) ?? .UNRECOGNIZED(raw)] = n }
+        for (raw, n) in unknownClassCounts where n > 0 { out[.UNRECOGNIZED(raw)] = n }
+        return out
+    }
+
+    private mutating func countClass(_ eventClass: EventClass, by delta: Int) {
+        let raw = eventClass.rawValue
+        if raw >= 0 && raw < knownClassCounts.count {
+            knownClassCounts[raw] += delta
+        } else {
+            unknownClassCounts[raw, default: 0] += delta
+        }
     }
 
     // MARK: Statistics
@@ -134,6 +158,7 @@ public struct PriorityEventQueue: Sendable {
     /// Removes the head of `level`, recording it in the statistics.
     private mutating func take(_ level: Int) -> PeatEvent {
         let e = levels[level].removeFirst()
+        countClass(e.eventClass, by: -1)
         fair.headCost[level] = -1
         statCounters.record(level: level, highWaiting: !levels[1].isEmpty)
         return e
