@@ -33,13 +33,19 @@ public final class ConsoleApp {
 
     /// Applies `action`: the reducer, then its effects in the session, then a fresh core snapshot.
     public func dispatch(_ action: Action) {
+        apply(action)
+        refreshCore()
+    }
+
+    /// The reducer and the effects of `action`, without a new core snapshot (a batch of
+    /// actions takes one snapshot at its end).
+    private func apply(_ action: Action) {
         let effects = update(&state, action)
         for effect in effects {
             if let report = session.perform(effect) {
                 update(&state, .report(report.text, isError: report.isError))
             }
         }
-        refreshCore()
     }
 
     /// Turns a key into actions (a resize reads the new size from `backend`).
@@ -103,7 +109,11 @@ public final class ConsoleApp {
             handled += 1
             key = handled < 64 && !state.quitRequested ? backend.readKey(timeoutMs: 0) : nil
         }
-        for action in inbox.drain() where !state.quitRequested { dispatch(action) }
+        // Background input (streams) can post many actions a wake-up: one core snapshot for
+        // the whole batch, not one each (a snapshot reads the queue and the store).
+        let background = inbox.drain()
+        for action in background where !state.quitRequested { apply(action) }
+        if !background.isEmpty { refreshCore() }
         if !state.quitRequested { dispatch(.tick(clock.now())) }
     }
 
