@@ -283,27 +283,11 @@ public final class StreamInput: Sendable {
 
     /// Binds and listens on a Unix stream socket at `path`, replacing a stale socket file.
     static func bindUnixSocket(_ path: String) throws -> Int32 {
-        var addr = sockaddr_un()
-        addr.sun_family = sa_family_t(AF_UNIX)
-        let capacity = MemoryLayout.size(ofValue: addr.sun_path)
-        let bytes = Array(path.utf8)
-        guard bytes.count < capacity else {
-            throw StreamSourceError(message: "socket path is longer than \(capacity - 1) bytes: \(path)")
-        }
-        withUnsafeMutableBytes(of: &addr.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-            raw[bytes.count] = 0
-        }
+        var addr = try unixAddress(path)
         // A socket file left by an earlier run would make bind fail; remove only sockets.
         var info = stat()
         if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFSOCK { unlink(path) }
-
-        #if canImport(Glibc)
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        #else
-        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw StreamSourceError(message: "socket: \(String(cString: strerror(errno)))") }
+        let fd = try unixStreamSocket()
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
@@ -320,22 +304,8 @@ public final class StreamInput: Sendable {
     /// Connects to a Unix stream socket at `path` (for producers and tests).
     /// - Returns: the connected descriptor; the caller closes it.
     public static func connectUnixSocket(_ path: String) throws -> Int32 {
-        var addr = sockaddr_un()
-        addr.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: addr.sun_path) else {
-            throw StreamSourceError(message: "socket path too long: \(path)")
-        }
-        withUnsafeMutableBytes(of: &addr.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-            raw[bytes.count] = 0
-        }
-        #if canImport(Glibc)
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        #else
-        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw StreamSourceError(message: "socket: \(String(cString: strerror(errno)))") }
+        var addr = try unixAddress(path)
+        let fd = try unixStreamSocket()
         let connected = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
@@ -346,6 +316,33 @@ public final class StreamInput: Sendable {
             close(fd)
             throw StreamSourceError(message: "cannot connect to unix:\(path): \(why)")
         }
+        return fd
+    }
+
+    /// The address of the Unix socket at `path`.
+    private static func unixAddress(_ path: String) throws -> sockaddr_un {
+        var addr = sockaddr_un()
+        addr.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: addr.sun_path)
+        let bytes = Array(path.utf8)
+        guard bytes.count < capacity else {
+            throw StreamSourceError(message: "socket path is longer than \(capacity - 1) bytes: \(path)")
+        }
+        withUnsafeMutableBytes(of: &addr.sun_path) { raw in
+            for (i, b) in bytes.enumerated() { raw[i] = b }
+            raw[bytes.count] = 0
+        }
+        return addr
+    }
+
+    /// A new Unix stream socket, closed on exec.
+    private static func unixStreamSocket() throws -> Int32 {
+        #if canImport(Glibc)
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        #else
+        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw StreamSourceError(message: "socket: \(String(cString: strerror(errno)))") }
         return fd
     }
 }
