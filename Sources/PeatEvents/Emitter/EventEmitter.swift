@@ -73,17 +73,10 @@ public final class EventEmitter: Sendable {
     public func emitNew(eventClass: EventClass, eventType: String, routing: AggregationPolicy,
                         payloadTypeURL: String, payload: Data,
                         sourceInstanceID: String? = nil) throws -> String {
-        var event = PeatEvent()
-        event.eventID = nextEventID()
-        event.timestamp = clock.now()
-        event.sourceNodeID = nodeID
-        event.sourceFormationID = formationID
-        if let sourceInstanceID { event.sourceInstanceID = sourceInstanceID }
-        event.eventClass = eventClass
-        event.eventType = eventType
-        event.routing = routing
-        event.payloadTypeURL = payloadTypeURL
-        event.payloadValue = payload
+        let event = PeatEvent(id: nextEventID(), timestamp: clock.now(), sourceNodeID: nodeID,
+                              sourceFormationID: formationID, sourceInstanceID: sourceInstanceID,
+                              eventClass: eventClass, eventType: eventType, routing: routing,
+                              payloadTypeURL: payloadTypeURL, payload: payload)
         let id = event.eventID
         try emit(event)
         return id

@@ -106,18 +106,9 @@ public struct DemoEmission: Hashable, Sendable {
 
     /// The event the emitter would build for this emission with `id` at `timestamp`.
     public func makeEvent(id: String, timestamp: PeatTimestamp, nodeID: String, formationID: String) -> PeatEvent {
-        var e = PeatEvent()
-        e.eventID = id
-        e.timestamp = timestamp
-        e.sourceNodeID = nodeID
-        e.sourceFormationID = formationID
-        if let sourceInstanceID { e.sourceInstanceID = sourceInstanceID }
-        e.eventClass = eventClass
-        e.eventType = eventType
-        e.routing = routing
-        e.payloadTypeURL = payloadTypeURL
-        e.payloadValue = payload
-        return e
+        PeatEvent(id: id, timestamp: timestamp, sourceNodeID: nodeID, sourceFormationID: formationID,
+                  sourceInstanceID: sourceInstanceID, eventClass: eventClass, eventType: eventType,
+                  routing: routing, payloadTypeURL: payloadTypeURL, payload: payload)
     }
 
     /// Emits through `emitter`: the typed helper when there is no source instance (the

@@ -69,6 +69,23 @@ public enum PriorityLevel: Int, CaseIterable, Sendable, Comparable, CustomString
 }
 
 extension PeatEvent {
+    /// An event with every field of the schema set (the source instance only when given).
+    public init(id: String, timestamp: PeatTimestamp, sourceNodeID: String, sourceFormationID: String,
+                sourceInstanceID: String? = nil, eventClass: EventClass, eventType: String,
+                routing: AggregationPolicy, payloadTypeURL: String, payload: Data) {
+        self.init()
+        self.eventID = id
+        self.timestamp = timestamp
+        self.sourceNodeID = sourceNodeID
+        self.sourceFormationID = sourceFormationID
+        if let sourceInstanceID { self.sourceInstanceID = sourceInstanceID }
+        self.eventClass = eventClass
+        self.eventType = eventType
+        self.routing = routing
+        self.payloadTypeURL = payloadTypeURL
+        self.payloadValue = payload
+    }
+
     /// The queue level the reference files this event at: its priority, or NORMAL when it
     /// has no routing or an unknown priority number.
     @inlinable
