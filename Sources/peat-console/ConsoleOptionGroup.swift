@@ -4,16 +4,12 @@ import PeatEvents
 
 extension ScenarioChoice: ExpressibleByArgument {}
 
-/// A scheduling policy as written on the command line.
-enum PolicyName: String, CaseIterable, ExpressibleByArgument {
-    case reference, fair
-
-    /// The core's policy of this name.
-    var policy: SchedulingPolicy {
-        switch self {
-        case .reference: return .reference
-        case .fair: return .fair
-        }
+/// A scheduling policy on the command line, by the core's own names.
+extension SchedulingPolicy: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { named.map(\.name) }
+    public var defaultValueDescription: String {
+        Self.named.first { $0.policy == self }?.name ?? description
     }
 }
 
@@ -32,8 +28,8 @@ struct ConsoleOptionGroup: ParsableArguments {
     @Option(name: .customLong("formation"), help: "Formation id of the emitter.")
     var formationID: String = "squad-1"
 
-    @Option(help: "Scheduling policy of the outbound queue: reference (what a Peat node does today) or fair.")
-    var policy: PolicyName = .reference
+    @Option(help: "Scheduling policy of the outbound queue: reference (what a Peat node does today), fair, or fair-bytes (fair shares of encoded bytes).")
+    var policy: SchedulingPolicy = .reference
 
     @Option(name: .customLong("refresh-ms"), help: "Screen refresh period in milliseconds (the main loop's tick).")
     var refreshMs: Int = 100
@@ -72,7 +68,7 @@ struct ConsoleOptionGroup: ParsableArguments {
         o.seed = seed
         o.nodeID = nodeID
         o.formationID = formationID
-        o.policy = policy.policy
+        o.policy = policy
         o.refreshMs = refreshMs
         o.linkRate = linkRate
         o.linkBytesPerSecond = linkBytesPerSecond

@@ -82,13 +82,17 @@ public struct SchedulingPolicy: Hashable, Sendable, CustomStringConvertible {
         return "fair \(weights)" + (cost == .encodedBytes ? " bytes" : "")
     }
 
-    /// Parses `reference`, `fair`, `fair-bytes`.
+    /// The policies that have a name (for command lines and configuration), in that order.
+    public static let named: [(name: String, policy: SchedulingPolicy)] = [
+        ("reference", .reference),
+        ("fair", .fair),
+        ("fair-bytes", .fair(cost: .encodedBytes)),
+    ]
+
+    /// Parses a name of `named` (case-insensitive): `reference`, `fair`, `fair-bytes`.
     public init?(name: String) {
-        switch name.lowercased() {
-        case "reference": self = .reference
-        case "fair": self = .fair
-        case "fair-bytes": self = .fair(cost: .encodedBytes)
-        default: return nil
-        }
+        let key = name.lowercased()
+        guard let match = Self.named.first(where: { $0.name == key }) else { return nil }
+        self = match.policy
     }
 }
