@@ -37,7 +37,7 @@ enum FrameBench {
             var options = ConsoleOptions()
             options.scenario = .none
             let app = ConsoleApp(options: options, clock: clock)
-            fill(app.session.emitter, queued: n, stored: n)
+            fill(app.localNode!.emitter, queued: n, stored: n)
             let backend = MemoryBackend(size: size)
             app.begin(on: backend)
             app.present(on: backend)
@@ -59,9 +59,10 @@ enum FrameBench {
 
             let reps = 50
             let query = app.state.browserQuery
-            let snap = measure { for _ in 0..<reps { _ = app.session.snapshot(query: query) } }
-            rows.append(Row(workload: "R1", metric: "  core snapshot, \(label)", value: snap / Double(reps) * 1000, unit: "ms/frame", reference: "Session.snapshot"))
-            let emitter = app.session.emitter
+            let node = app.localNode!
+            let snap = measure { for _ in 0..<reps { _ = node.observe(ObservationRequest(query: query)) } }
+            rows.append(Row(workload: "R1", metric: "  node observation, \(label)", value: snap / Double(reps) * 1000, unit: "ms/frame", reference: "LocalNodeSource.observe"))
+            let emitter = app.localNode!.emitter
             let byClass = measure { for _ in 0..<reps { _ = emitter.pendingByClass } }
             rows.append(Row(workload: "R1", metric: "    of which pendingByClass, \(label)", value: byClass / Double(reps) * 1000, unit: "ms/frame", reference: "O(classes): counted on push/pop"))
             var a = app.renderFrame()

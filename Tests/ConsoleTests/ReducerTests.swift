@@ -6,8 +6,12 @@ import Testing
 @Suite struct ReducerTests {
     let map = KeyMap.standard
 
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] {
-        update(&state, map.action(for: key, in: state))
+    /// The commands a key sends (to the focused node).
+    func press(_ key: Key, _ state: inout AppState) -> [NodeCommand] {
+        let focused = state.focusedNode
+        let effects = update(&state, map.action(for: key, in: state))
+        #expect(effects.allSatisfy { $0.node == focused })
+        return effects.map(\.command)
     }
 
     @Test func injectKeysAskTheCoreForEachLevel() {
@@ -45,9 +49,9 @@ import Testing
         _ = press(.character("p"), &s)
         #expect(s.paused)
         let t = PeatTimestamp(seconds: 1_735_689_601)
-        #expect(update(&s, .tick(t)) == [.advance(to: t, generate: false, drainRate: 0, batch: 8)])
+        #expect(update(&s, .tick(t)).map(\.command) == [.advance(to: t, generate: false, drainRate: 0, batch: 8)])
         _ = press(.character("p"), &s)
-        #expect(update(&s, .tick(t)) == [.advance(to: t, generate: false, drainRate: 40, batch: 8)])
+        #expect(update(&s, .tick(t)).map(\.command) == [.advance(to: t, generate: false, drainRate: 40, batch: 8)])
         #expect(press(.character("w"), &s) == [.setPolicy(.fair)])
         s.core.policy = .fair
         #expect(press(.character("w"), &s) == [.setPolicy(.reference)])
@@ -59,7 +63,7 @@ import Testing
         var s = AppState(options: o)
         let t = PeatTimestamp(seconds: 5)
         #expect(s.autoDrain)
-        #expect(update(&s, .tick(t)) == [.advance(to: t, generate: true, drainRate: 25, batch: 8)])
+        #expect(update(&s, .tick(t)).map(\.command) == [.advance(to: t, generate: true, drainRate: 25, batch: 8)])
         #expect(s.now == 5)
     }
 
@@ -76,10 +80,12 @@ import Testing
     func stateWithAlerts(_ n: Int) -> AppState {
         var s = emptyState(Size(width: 100, height: 30))
         s.core.alerts = (0..<n).map { i in
-            AlertRecord(event: event(DemoEmission(kind: .critical("intrusion"), payload: .init()), id: "node-1-\(n - i)", at: s.now), acknowledged: i == 1)
+            AlertRecord(event: event(DemoEmission(kind: .critical("intrusion"), payload: .init()), id: "node-1-\(n - i)", at: s.now),
+                        key: n - i, acknowledged: i == 1)
         }
+        s.core.alertsReceived = n
         s.focus = .alerts
-        update(&s, .coreRefreshed(s.core))
+        update(&s, .node(s.focusedNode, .observed(NodeObservation())))
         return s
     }
 
@@ -106,12 +112,60 @@ import Testing
     }
 
     @Test func acknowledgeTargetsTheSelectedOrNewestAlert() {
-        var s = stateWithAlerts(3)
-        #expect(press(.character("x"), &s) == [.acknowledge(eventID: "node-1-3")])
-        _ = press(.down, &s)  // the acknowledged one: fall back to the newest unacknowledged
-        #expect(press(.character("x"), &s) == [.acknowledge(eventID: nil)])
+        var s = stateWithAlerts(4)
+        _ = press(.down, &s); _ = press(.down, &s)  // node-1-2
+        #expect(press(.character("x"), &s).isEmpty, "an acknowledgement changes the model, it is no command")
+        #expect(s.core.alerts.map(\.acknowledged) == [false, true, true, false])
+        #expect(s.status?.text == "acknowledged critical.intrusion node-1-2")
+        _ = press(.up, &s)  // the acknowledged one: fall back to the newest unacknowledged
+        _ = press(.character("x"), &s)
+        #expect(s.core.alerts.map(\.acknowledged) == [true, true, true, false])
         s.focus = .queue
-        #expect(press(.character("x"), &s) == [.acknowledge(eventID: nil)])
+        _ = press(.character("x"), &s)
+        #expect(s.core.unacknowledged == 0)
+        _ = press(.character("x"), &s)
+        #expect(s.status?.text == "no unacknowledged alerts")
+    }
+
+    @Test func alertsWithASharedEventIDAreAcknowledgedOneByOne() {
+        // Two producers both starting at node-1-1: the event ids repeat, the alerts' keys do not.
+        var s = emptyState(Size(width: 100, height: 30))
+        let crit = DemoEmission(kind: .critical("intrusion"), payload: .init())
+        let events = ["node-1-1", "node-1-1", "node-1-2", "node-1-2"].map { event(crit, id: $0, at: s.now) }
+        update(&s, .node(s.focusedNode, .emitted(count: 4, criticals: events)))
+        s.focus = .alerts
+        update(&s, .node(s.focusedNode, .observed(NodeObservation())))
+        _ = press(.down, &s); _ = press(.down, &s); _ = press(.down, &s)  // the oldest node-1-1
+        _ = press(.character("x"), &s)
+        #expect(s.core.alerts.map(\.acknowledged) == [false, false, false, true])
+        #expect(s.alertsList.selected == 3, "the selection stays on the acknowledged alert")
+        _ = press(.up, &s)  // the newer node-1-1
+        _ = press(.character("x"), &s)
+        #expect(s.core.alerts.map(\.acknowledged) == [false, false, true, true])
+        #expect(s.core.unacknowledged == 2)
+    }
+
+    @Test func twoNodeModelsFoldThroughOneReducer() {
+        var s = emptyState(Size(width: 100, height: 30))
+        let a = s.focusedNode, b = NodeKey("node-2")
+        s.addNode(b, NodeModel(nodeID: "node-2", formationID: "squad-1"))
+        var seen = NodeObservation()
+        seen.pendingCounts = [0, 3, 0, 0]
+        update(&s, .node(b, .observed(seen)))
+        update(&s, .node(b, .popped(PopResult(asked: 8, got: 2, levels: [.high, .high], pendingBefore: 5, automatic: true, time: s.now))))
+        let crit = event(DemoEmission(kind: .critical("intrusion"), payload: .init()), id: "node-2-1", at: s.now)
+        update(&s, .node(b, .emitted(count: 5, criticals: [crit])))
+        #expect(s.nodes[b]?.pendingCounts == [0, 3, 0, 0] && s.nodes[b]?.popped == 2 && s.nodes[b]?.emitted == 5)
+        #expect(s.nodes[b]?.alerts.count == 1 && s.nodes[b]?.popLog.first?.number == 1)
+        #expect(s.nodes[a]?.pending == 0 && s.nodes[a]?.alerts.isEmpty == true && s.nodes[a]?.popLog.isEmpty == true)
+        // Keys command the focused node; the tick advances every node.
+        #expect(update(&s, .step).map(\.node) == [a])
+        update(&s, .focusNode(b))
+        #expect(s.core.nodeID == "node-2" && s.core.unacknowledged == 1)
+        #expect(update(&s, .step) == [Effect(.pop(max: 8), for: b)])
+        #expect(update(&s, .tick(PeatTimestamp(seconds: s.now + 1))).map(\.node) == [a, b])
+        _ = press(.character("x"), &s)
+        #expect(s.nodes[b]?.unacknowledged == 0)
     }
 
     @Test func enterOpensDetailAndEscCloses() {

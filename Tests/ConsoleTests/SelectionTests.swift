@@ -16,7 +16,7 @@ import Testing
 
     /// Stores an event with `id` and `ttl` at the clock's time, delivered as live input.
     func store(_ app: ConsoleApp, id: String, ttl: UInt32 = 3600, type: String = "telemetry.cpu") throws {
-        var e = event(DemoEmission(kind: .telemetry("cpu"), payload: Data("x".utf8)), id: id, at: app.session.emitter.clock.now().seconds)
+        var e = event(DemoEmission(kind: .telemetry("cpu"), payload: Data("x".utf8)), id: id, at: app.localNode!.emitter.clock.now().seconds)
         e.eventType = type
         e.routing.ttlSeconds = ttl
         let record = StreamRecord.event(e, StreamPosition(offset: 0))

@@ -4,12 +4,12 @@ import Testing
 @testable import Console
 
 @Suite struct SessionTests {
-    func session(_ scenario: ScenarioChoice = .none, seed: UInt64 = 1) -> (Session, ManualClock) {
+    func session(_ scenario: ScenarioChoice = .none, seed: UInt64 = 1) -> (NodeHarness, ManualClock) {
         var o = ConsoleOptions()
         o.scenario = scenario
         o.seed = seed
         let clock = ManualClock(seconds: 1_735_689_600)
-        return (Session(options: o, clock: clock), clock)
+        return (NodeHarness(options: o, clock: clock), clock)
     }
 
     let all = LocalQuery(limit: 1000)
@@ -62,10 +62,19 @@ import Testing
     @Test func acknowledgeMarksTheGivenOrNewestAlert() {
         let (s, _) = session()
         s.perform(.inject(.critical)); s.perform(.inject(.critical))
-        #expect(s.perform(.acknowledge(eventID: nil))?.text == "acknowledged critical.manual node-1-2")
-        #expect(s.perform(.acknowledge(eventID: "node-1-1")) != nil)
+        #expect(s.model.acknowledge(key: nil).text == "acknowledged critical.manual node-1-2")
+        #expect(s.model.acknowledge(key: 1).text == "acknowledged critical.manual node-1-1")
         #expect(s.snapshot(query: all).unacknowledged == 0)
-        #expect(s.perform(.acknowledge(eventID: nil))?.text == "no unacknowledged alerts")
+        #expect(s.model.acknowledge(key: nil).text == "no unacknowledged alerts")
+    }
+
+    @Test func everyCriticalIsAccountedForWhenTheListIsFull() {
+        let (s, _) = session()
+        for _ in 0..<(NodeModel.alertCapacity + 25) { s.perform(.inject(.critical)) }
+        let m = s.snapshot(query: all)
+        #expect(m.alertsReceived == NodeModel.alertCapacity + 25)
+        #expect(m.alerts.count == NodeModel.alertCapacity && m.alertsDropped == 25)
+        #expect(m.alerts.first?.key == NodeModel.alertCapacity + 25 && m.alerts.last?.key == 26, "the oldest fell off")
     }
 
     @Test func policySwitchKeepsQueuedEvents() {
@@ -97,13 +106,13 @@ import Testing
         clock.advance(seconds: 3600)
         s.perform(.advance(to: clock.now(), generate: true, drainRate: 40, batch: 8))
         let snap = s.snapshot(query: all)
-        #expect(snap.emitted < 200, "an hour's stall simulates at most \(Session.maxStep) s")
+        #expect(snap.emitted < 200, "an hour's stall simulates at most \(LocalNodeSource.maxStep) s")
         #expect(snap.popped <= 40)
     }
 
     /// Runs the demo with the default options for `seconds` of demo time (ticks of 100 ms, as
     /// the live console), recording the outbound queue and link queue depths each second.
-    func demoDepths(seed: UInt64, seconds: Int) -> (pending: [Int], link: [Int], session: Session) {
+    func demoDepths(seed: UInt64, seconds: Int) -> (pending: [Int], link: [Int], session: NodeHarness) {
         let o = ConsoleOptions()
         let (s, clock) = session(.demo, seed: seed)
         var pending = [0], link = [0]
@@ -143,7 +152,7 @@ import Testing
     }
 
     @Test func demoIsDeterministicBySeed() {
-        func run(_ seed: UInt64) -> CoreSnapshot {
+        func run(_ seed: UInt64) -> NodeModel {
             let (s, clock) = session(.demo, seed: seed)
             for _ in 0..<100 {
                 clock.advance(nanos: 100_000_000)

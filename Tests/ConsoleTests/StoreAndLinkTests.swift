@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func theStoreLineShortensToFit() {
-        var c = CoreSnapshot()
+        var c = NodeModel()
         c.localCount = 1234
         c.expiredCount = 12
         let theme = Theme(capabilities: mono)
@@ -80,7 +80,7 @@ import Testing
         let (app, clock) = app { $0.linkBytesPerSecond = 1000 }
         for _ in 0..<6 { app.dispatch(.inject(.normal)) }
         app.dispatch(.step)
-        let size = Session.manual(.normal).makeEvent(id: "node-1-1", timestamp: clock.now(), nodeID: "node-1", formationID: "squad-1").encodedSize
+        let size = LocalNodeSource.manual(.normal).makeEvent(id: "node-1-1", timestamp: clock.now(), nodeID: "node-1", formationID: "squad-1").encodedSize
         let link = app.state.core.link
         #expect(link.bytesPerSecond == 1000 && link.capacities == [100, 450, 315, 135])
         let first = 315 / size  // a full NORMAL bucket pays for this many at once

@@ -32,11 +32,11 @@ import Testing
         let (app, _) = streamingApp()
         #expect(app.state.autoDrain)
         let lines = [
-            line(Session.manual(.critical), id: "s-1"),
+            line(LocalNodeSource.manual(.critical), id: "s-1"),
             line(DemoEmission(kind: .telemetry("cpu"), payload: Data("cpu=1".utf8)), id: "s-2"),
             "{not json",
             "{}",
-            line(Session.manual(.normal), id: "s-3"),
+            line(LocalNodeSource.manual(.normal), id: "s-3"),
         ]
         app.inbox.post(.stream(delivery(records(lines))))
         let backend = MemoryBackend(size: Size(width: 120, height: 30))
@@ -55,6 +55,29 @@ import Testing
         let frame = app.renderFrame().lines
         #expect(frame[0].contains("src: stdin live · 3 events · 2 errors"), "\(frame[0])")
         #expect(frame[28].contains("bad input 2 (E)"), "\(frame[28])")
+    }
+
+    @Test func everyCriticalOfAStreamIsAccountedForOnTheAlertsPane() throws {
+        let (app, _) = streamingApp()
+        let n = 2_000
+        app.dispatch(.stream(delivery(records((1...n).map { line(LocalNodeSource.manual(.critical), id: "c-\($0)") }))))
+        app.dispatch(.resize(Size(width: 120, height: 40)))
+        let node = app.state.core
+        #expect(node.alertsReceived == n && node.alerts.count == NodeModel.alertCapacity)
+        #expect(node.alertsDropped == n - NodeModel.alertCapacity)
+        let title = app.renderFrame().lines.first { $0.contains("Critical alerts") } ?? ""
+        #expect(title.contains("2,000 unacked") && title.contains("500 kept of 2,000"), "\(title)")
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("peat-alerts-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        app.localNode!.intake.exportDirectory = dir.path
+        app.dispatch(.export)
+        #expect(app.state.status?.text.contains("500 of 2000 alerts, 1500 fell off the list") == true, "\(app.state.status?.text ?? "")")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix("-alerts.jsonl") })
+        let lines = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "{\"alertsReceived\":2000,\"kept\":500,\"fellOff\":1500}")
+        #expect(lines.count == 501 && lines[1].hasPrefix("{\"alert\":1501,\"acknowledged\":false"))
     }
 
     @Test func theInputOverlayListsErrorsAndEscCloses() {
@@ -85,16 +108,16 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("peat-export-test-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        app.session.intake.exportDirectory = dir.path
+        app.localNode!.intake.exportDirectory = dir.path
         app.dispatch(.stream(delivery(records([
-            line(Session.manual(.high), id: "p-1"), line(Session.manual(.low), id: "p-2"),
+            line(LocalNodeSource.manual(.high), id: "p-1"), line(LocalNodeSource.manual(.low), id: "p-2"),
             line(DemoEmission(kind: .telemetry("mem"), payload: Data("mem=2".utf8)), id: "t-1"),
         ]))))
         app.dispatch(.step)
         app.dispatch(.export)
         let status = try #require(app.state.status)
         #expect(!status.isError)
-        #expect(status.text.hasPrefix("exported peat-export-node-1-20250101-000000-{store,poplog}.jsonl (1 stored, 2 popped)"), "\(status.text)")
+        #expect(status.text.hasPrefix("exported peat-export-node-1-20250101-000000-{store,poplog,alerts}.jsonl (1 stored, 2 popped, 0 of 0 alerts)"), "\(status.text)")
         func read(_ name: String) throws -> [PeatEvent] {
             EventStreamDecoder.decodeAll([UInt8](try Data(contentsOf: dir.appendingPathComponent(name))), format: .jsonl)
                 .compactMap(\.event)

@@ -35,3 +35,33 @@ func noneApp() -> (ConsoleApp, ManualClock) {
     let clock = ManualClock(seconds: ConsoleApp.snapshotEpoch)
     return (ConsoleApp(options: o, clock: clock), clock)
 }
+
+/// One node driven without an app: its source performs commands, its model folds what the
+/// source reports (as the reducer does), and `snapshot` observes it.
+final class NodeHarness {
+    let source: LocalNodeSource
+    var model: NodeModel
+
+    init(options: ConsoleOptions, clock: any EventClock) {
+        source = LocalNodeSource(options: options, clock: clock)
+        model = source.initialModel
+    }
+
+    var emitter: EventEmitter { source.emitter }
+
+    /// Performs `command`; returns the last status line it gave, if any.
+    @discardableResult
+    func perform(_ command: NodeCommand) -> (text: String, isError: Bool)? {
+        var report: (text: String, isError: Bool)?
+        for e in source.perform(command) {
+            if let r = model.fold(e, running: false) { report = r }
+        }
+        return report
+    }
+
+    /// The model after observing the node with `query`.
+    func snapshot(query: LocalQuery) -> NodeModel {
+        _ = model.fold(.observed(source.observe(ObservationRequest(query: query, storeMark: model.storeMark))), running: false)
+        return model
+    }
+}

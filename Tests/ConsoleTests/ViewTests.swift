@@ -330,6 +330,7 @@ import Testing
     @Test func helpScrollsWhenItDoesNotFit() {
         var s = emptyState(Size(width: 80, height: 24))
         s.helpShown = true
+        update(&s, .measured(helpMaxScroll: HelpOverlay(keyMap: .standard).maxScroll(in: s.layout.body)))
         let first = Screen.render(s).text
         #expect(first.contains("j/k scroll"))
         update(&s, .moveDown)

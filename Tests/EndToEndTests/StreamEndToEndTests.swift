@@ -76,7 +76,7 @@ struct StreamEndToEndTests {
         console.waitForText("src: stdin ended · 2,500 events · 0 errors")
         try console.press("e")
         let screen = console.waitForText("peat-export-node-1-")
-        #expect(screen.contains("-{store,poplog}.jsonl"))
+        #expect(screen.contains("-{store,poplog,alerts}.jsonl"))
         try console.press("q")
         #expect(console.waitForFile("status") == "0")
         #expect(console.waitForFile("after") == console.file("before")?.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -3,7 +3,7 @@ import PeatEvents
 /// Everything that can happen to the app: keys (through the key map), time, resizes, and
 /// reports from the core. `update` turns an action into a new state plus effects.
 public enum Action: Equatable, Sendable {
-    // Core: handed on to the session as effects.
+    // Commands for the focused node: handed to its source as effects.
     /// Inject one synthetic event at a level (as the emitter helpers would make it).
     case inject(PriorityLevel)
     /// Inject a telemetry sample (QUERY: goes to the local store).
@@ -38,8 +38,12 @@ public enum Action: Equatable, Sendable {
     case tick(PeatTimestamp)
     /// A key nothing is bound to.
     case unknownKey(Key)
-    /// A fresh picture of the core, taken after effects ran.
-    case coreRefreshed(CoreSnapshot)
+    /// What a node's source reported: folded into that node's model.
+    case node(NodeKey, NodeEvent)
+    /// Show this node's panes (and send it the keys' commands).
+    case focusNode(NodeKey)
+    /// The help overlay's scroll limit on the current screen (measured by the app).
+    case measured(helpMaxScroll: Int)
     /// A line for the status bar (an effect's outcome).
     case report(String, isError: Bool)
 
@@ -50,23 +54,4 @@ public enum Action: Equatable, Sendable {
     case export
     /// Show or hide the input errors overlay (`E`).
     case toggleStreamErrors
-}
-
-/// What the core should do, as asked by `update`. The session performs effects; the reducer
-/// stays a pure function of state and action.
-public enum Effect: Equatable, Sendable {
-    case inject(PriorityLevel)
-    case injectTelemetry
-    case burst(count: Int)
-    case pop(max: Int)
-    case setPolicy(SchedulingPolicy)
-    /// Acknowledge the alert with this event id, or the newest unacknowledged one when nil.
-    case acknowledge(eventID: String?)
-    /// Let time pass until `time`: run the generator when `generate`, drain at `drainRate`
-    /// events/s (0 = no auto-drain) in pops of `batch`.
-    case advance(to: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int)
-    /// Emit a stream delivery's events and count its errors.
-    case ingest(StreamDelivery)
-    /// Write the export files.
-    case export
 }

@@ -128,8 +128,14 @@ public struct AppState: Equatable, Sendable {
     /// The time shown (whole seconds since the epoch: ages change once a second).
     public var now: UInt64 = 0
 
-    /// The core, as of the last change.
-    public var core = CoreSnapshot()
+    /// One model per node, and the order they are listed in.
+    public var nodes: [NodeKey: NodeModel]
+    public var nodeOrder: [NodeKey]
+    /// The node whose panes are shown (and whom keys command).
+    public var focusedNode: NodeKey
+    /// How far the help overlay can scroll on this screen (measured by the app from the key
+    /// map and the layout; the reducer builds no views).
+    public var helpMaxScroll = 0
 
     public var focus: Pane = .queue
     public var alertsList = ListPosition()
@@ -171,8 +177,26 @@ public struct AppState: Equatable, Sendable {
         self.capabilities = capabilities
         batchSize = max(1, options.batchSize)
         autoDrain = options.scenario == .demo || options.streaming
-        core.policy = options.policy
+        let key = NodeKey(options.nodeID)
+        nodes = [key: NodeModel(nodeID: options.nodeID, formationID: options.formationID, policy: options.policy)]
+        nodeOrder = [key]
+        focusedNode = key
     }
+
+    /// The focused node's model: what the panes show.
+    public var core: NodeModel {
+        get { nodes[focusedNode] ?? NodeModel(nodeID: focusedNode.rawValue) }
+        set { nodes[focusedNode] = newValue }
+    }
+
+    /// Adds `model` as node `key` (or replaces its model), listed last.
+    public mutating func addNode(_ key: NodeKey, _ model: NodeModel) {
+        if nodes[key] == nil { nodeOrder.append(key) }
+        nodes[key] = model
+    }
+
+    /// The generator or auto-drain is running (the depth history is sampled every second).
+    var running: Bool { !paused && (scenario == .demo || autoDrain) }
 
     /// The layout of the current screen.
     public var layout: ScreenLayout { ScreenLayout(size: size, focus: focus) }

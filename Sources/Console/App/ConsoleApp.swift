@@ -1,9 +1,11 @@
 import PeatEvents
 
-/// The console: state, the session over the core, and the main loop.
+/// The console: state, the node sources, and the main loop.
 ///
 /// The loop is single-threaded: wait for a key (the tick is the timeout), drain the inbox,
-/// apply actions, render a new buffer only when the state changed, draw the difference.
+/// apply actions (the reducer, then the effects on the node sources, whose results come back
+/// as actions), observe the nodes, render a new buffer only when the state changed, draw the
+/// difference.
 public final class ConsoleApp {
     /// Actions from background threads; drained on every wake-up.
     public let inbox = Inbox()
@@ -11,39 +13,59 @@ public final class ConsoleApp {
     public private(set) var state: AppState
     /// The keys.
     public let keyMap: KeyMap
-    /// The core side.
-    public let session: Session
+    /// The node sources, by node.
+    public private(set) var sources: [NodeKey: any NodeSource] = [:]
     private let options: ConsoleOptions
     private let clock: any EventClock
-    private var seenVersion = -1
-    private var seenQuery: LocalQuery?
     private var shownFrame: Buffer?
     private var shownState: AppState?
 
-    /// An app for `options`, reading time from `clock`.
-    public init(options: ConsoleOptions, clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
+    /// An app for `options` with the in-process node (`LocalNodeSource`), reading time from
+    /// `clock`.
+    public convenience init(options: ConsoleOptions, clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
+        self.init(options: options, sources: [LocalNodeSource(options: options, clock: clock)], clock: clock, keyMap: keyMap)
+    }
+
+    /// An app showing the nodes `sources` feed (the first is focused and takes live input).
+    public init(options: ConsoleOptions, sources: [any NodeSource], clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
         self.options = options
         self.clock = clock
         self.keyMap = keyMap
-        self.session = Session(options: options, clock: clock)
         self.state = AppState(options: options)
         self.state.now = clock.now().seconds
-        refreshCore()
+        if let first = sources.first {
+            state.nodes = [:]
+            state.nodeOrder = []
+            state.focusedNode = first.key
+        }
+        for source in sources {
+            self.sources[source.key] = source
+            state.addNode(source.key, source.initialModel)
+        }
+        observe()
     }
 
-    /// Applies `action`: the reducer, then its effects in the session, then a fresh core snapshot.
+    /// The in-process node's source, when the app has one (soak, bench and tests read its
+    /// emitter's own figures to check the model against).
+    public var localNode: LocalNodeSource? {
+        state.nodeOrder.lazy.compactMap { self.sources[$0] as? LocalNodeSource }.first
+    }
+
+    /// Applies `action`: the reducer, its effects on the node sources, then a fresh
+    /// observation of the nodes.
     public func dispatch(_ action: Action) {
         apply(action)
-        refreshCore()
+        observe()
     }
 
-    /// The reducer and the effects of `action`, without a new core snapshot (a batch of
-    /// actions takes one snapshot at its end).
+    /// The reducer and the effects of `action`, whose results are folded back in as actions,
+    /// without a new observation (a batch of actions takes one at its end).
     private func apply(_ action: Action) {
         let effects = update(&state, action)
         for effect in effects {
-            if let report = session.perform(effect) {
-                update(&state, .report(report.text, isError: report.isError))
+            guard let source = sources[effect.node] else { continue }
+            for event in source.perform(effect.command) {
+                update(&state, .node(effect.node, event))
             }
         }
     }
@@ -53,21 +75,35 @@ public final class ConsoleApp {
         if key == .resize {
             backend.invalidate()
             shownFrame = nil
-            dispatch(.resize(backend.size))
+            resize(to: backend.size)
         } else {
             dispatch(keyMap.action(for: key, in: state))
         }
     }
 
-    /// Takes a new snapshot when the core changed or the browser needs another page.
-    private func refreshCore() {
-        for _ in 0..<3 {
-            let query = state.browserQuery
-            guard session.version != seenVersion || query != seenQuery else { return }
-            seenVersion = session.version
-            seenQuery = query
-            update(&state, .coreRefreshed(session.snapshot(query: query, anchor: state.browserAnchor)))
+    /// Reads every node's figures (and, for the focused node, the browser's page) into the
+    /// models. Observing is cheap: counters and one page; the frame is drawn only when the state
+    /// it yields differs from the one shown.
+    private func observe() {
+        for key in state.nodeOrder {
+            guard let source = sources[key], let model = state.nodes[key] else { continue }
+            let focused = key == state.focusedNode
+            // The browser's page can depend on what the observation moved (a followed row):
+            // ask again, at most twice more, until the page asked for is the page shown.
+            for _ in 0..<3 {
+                let query = focused ? state.browserQuery : LocalQuery(limit: 0)
+                let request = ObservationRequest(query: query, anchor: focused ? state.browserAnchor : nil,
+                                                 storeMark: (state.nodes[key] ?? model).storeMark)
+                update(&state, .node(key, .observed(source.observe(request))))
+                if !focused || state.browserQuery == query { break }
+            }
         }
+    }
+
+    /// The screen is now `size`: the layout changes, and with it how far help can scroll.
+    private func resize(to size: Size) {
+        dispatch(.resize(size))
+        dispatch(.measured(helpMaxScroll: HelpOverlay(keyMap: keyMap).maxScroll(in: state.layout.body)))
     }
 
     /// The frame for the current state.
@@ -96,7 +132,7 @@ public final class ConsoleApp {
         shownFrame = nil
         shownState = nil
         backend.invalidate()
-        dispatch(.resize(backend.size))
+        resize(to: backend.size)
         dispatch(.tick(clock.now()))
     }
 
@@ -113,7 +149,6 @@ public final class ConsoleApp {
         // the whole batch, not one each (a snapshot reads the queue and the store).
         let background = inbox.drain()
         for action in background where !state.quitRequested { apply(action) }
-        if !background.isEmpty { refreshCore() }
         if !state.quitRequested { dispatch(.tick(clock.now())) }
     }
 

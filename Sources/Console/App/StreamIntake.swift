@@ -85,36 +85,56 @@ public struct EventRing: Sendable, Equatable {
     public var elements: [PeatEvent] { Array(storage[head...] + storage[..<head]) }
 }
 
-extension Session {
-    /// Emits a stream delivery's events (criticals become alerts) and counts its errors.
-    /// - Returns: a status line for the newest error of the batch, if any.
-    func ingest(_ delivery: StreamDelivery) -> (text: String, isError: Bool)? {
+extension LocalNodeSource {
+    /// Emits a stream delivery's events (criticals raise alerts) and counts its errors.
+    func ingest(_ delivery: StreamDelivery) {
         let (accepted, errors) = intake.apply(delivery, to: emitter)
-        emitted += accepted.count
-        for event in accepted where event.priorityLevel == .critical && !event.isStoredLocally {
-            alerts.append(AlertRecord(event: event))
-        }
-        if alerts.count > Session.alertCapacity { alerts.removeFirst(alerts.count - Session.alertCapacity) }
-        version += 1
-        guard let last = errors.last else { return nil }
+        noteEmitted(accepted)
+        guard let last = errors.last else { return }
         let more = errors.count > 1 ? " (+\(errors.count - 1) more, E lists them)" : " (E lists errors)"
-        return ("bad input: \(last)\(more)", true)
+        events.append(.report("bad input: \(last)\(more)", isError: true))
     }
 
-    /// Writes the local store and the kept popped events to JSON Lines files in the current
-    /// directory.
-    /// - Returns: a status line naming the files, or the failure.
-    func exportFiles() -> (text: String, isError: Bool) {
+    /// Writes the local store, the kept popped events and the alerts to JSON Lines files in
+    /// the export directory (the current directory by default).
+    func exportFiles(alerts: AlertExport) {
         let store = emitter.queryLocal(eventType: nil)
         let popped = intake.popped.elements
+        let directory = intake.exportDirectory ?? FileManager.default.currentDirectoryPath
         do {
             let paths = try EventExport.export(store: store, popLog: popped, nodeID: emitter.nodeID,
-                                               time: emitter.clock.now(),
-                                               directory: intake.exportDirectory ?? FileManager.default.currentDirectoryPath)
+                                               time: emitter.clock.now(), directory: directory)
             let stem = (paths.store as NSString).lastPathComponent.replacingOccurrences(of: "-store.jsonl", with: "")
-            return ("exported \(stem)-{store,poplog}.jsonl (\(store.count) stored, \(popped.count) popped)", false)
+            let alertsPath = (paths.store as NSString).deletingLastPathComponent + "/" + stem + "-alerts.jsonl"
+            try AlertExportFile.write(alerts, to: alertsPath)
+            let fell = alerts.received - alerts.alerts.count
+            events.append(.report("exported \(stem)-{store,poplog,alerts}.jsonl (\(store.count) stored, \(popped.count) popped, "
+                                  + "\(alerts.alerts.count) of \(alerts.received) alerts\(fell > 0 ? ", \(fell) fell off the list" : ""))",
+                                  isError: false))
         } catch {
-            return ("export failed: \(error.localizedDescription)", true)
+            events.append(.report("export failed: \(error.localizedDescription)", isError: true))
         }
+    }
+}
+
+/// The alerts file of an export: a first line accounting for every critical received
+/// (`{"alertsReceived":N,"kept":K,"fellOff":F}`), then one line per kept alert, oldest first:
+/// `{"alert":KEY,"acknowledged":…,"sent":…,"link":"waiting|transmitted|dropped|none","event":{…}}`,
+/// the event in the proto3 JSON mapping.
+enum AlertExportFile {
+    static func write(_ export: AlertExport, to path: String) throws {
+        var out = "{\"alertsReceived\":\(export.received),\"kept\":\(export.alerts.count),\"fellOff\":\(export.received - export.alerts.count)}\n"
+        for a in export.alerts {
+            let event = try a.event.jsonString()
+            let link: String
+            switch a.linkFate {
+            case .none: link = "none"
+            case .waiting?: link = "waiting"
+            case .transmitted?: link = "transmitted"
+            case .dropped?: link = "dropped"
+            }
+            out += "{\"alert\":\(a.key),\"acknowledged\":\(a.acknowledged),\"sent\":\(a.sent),\"link\":\"\(link)\",\"event\":\(event)}\n"
+        }
+        try Data(out.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

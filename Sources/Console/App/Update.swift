@@ -24,11 +24,13 @@ public enum BatchSize {
 @discardableResult
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
+    let focused = state.focusedNode
+    func command(_ c: NodeCommand) { effects.append(Effect(c, for: focused)) }
     switch action {
-    case .inject(let level): effects.append(.inject(level))
-    case .injectTelemetry: effects.append(.injectTelemetry)
-    case .burst: effects.append(.burst(count: 100))
-    case .step: effects.append(.pop(max: state.batchSize))
+    case .inject(let level): command(.inject(level))
+    case .injectTelemetry: command(.injectTelemetry)
+    case .burst: command(.burst(count: 100))
+    case .step: command(.pop(max: state.batchSize))
     case .batchBigger:
         state.batchSize = BatchSize.bigger(state.batchSize)
         state.setStatus("batch size \(state.batchSize)")
@@ -42,13 +44,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.paused.toggle()
         state.setStatus(state.paused ? "paused: generator and auto-drain stopped (keys still work)" : "resumed")
     case .switchPolicy:
-        effects.append(.setPolicy(state.core.policy == .reference ? .fair : .reference))
+        command(.setPolicy(state.core.policy == .reference ? .fair : .reference))
     case .acknowledge:
-        if state.focus == .alerts, let a = state.selectedAlert, !a.acknowledged {
-            effects.append(.acknowledge(eventID: a.eventID))
-        } else {
-            effects.append(.acknowledge(eventID: nil))
-        }
+        let selected = state.focus == .alerts ? state.selectedAlert.flatMap { $0.acknowledged ? nil : $0.key } : nil
+        let report = state.core.acknowledge(key: selected)
+        state.setStatus(report.text, isError: report.isError)
 
     case .focusNext, .focusPrevious:
         state.leave(state.focus)
@@ -110,20 +110,35 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.now = time.seconds
             if let s = state.status, time.seconds >= s.time + StatusMessage.lifetime { state.status = nil }
         }
-        effects.append(.advance(to: time, generate: state.scenario == .demo && !state.paused,
-                                drainRate: state.autoDrain && !state.paused ? state.linkRate : 0,
-                                batch: state.batchSize))
+        let advance = NodeCommand.advance(to: time, generate: state.scenario == .demo && !state.paused,
+                                          drainRate: state.autoDrain && !state.paused ? state.linkRate : 0,
+                                          batch: state.batchSize)
+        for node in state.nodeOrder { effects.append(Effect(advance, for: node)) }
     case .unknownKey(let key):
         state.unknownKeys += 1
         state.setStatus("unknown key \(key) — press ? for help", isError: true)
-    case .coreRefreshed(let core):
-        state.core = core
-        state.followAnchors()
+    case .node(let key, let event):
+        let running = state.running
+        if let report = state.nodes[key]?.fold(event, running: running) {
+            state.setStatus(report.text, isError: report.isError)
+        }
+        if key == state.focusedNode { state.followAnchors() }
+    case .focusNode(let key):
+        if state.nodes[key] != nil, key != state.focusedNode {
+            state.leave(state.focus)
+            state.focusedNode = key
+            state.detail = nil
+        }
+    case .measured(let helpMaxScroll):
+        state.helpMaxScroll = helpMaxScroll
+        state.helpScroll = min(state.helpScroll, helpMaxScroll)
     case .report(let text, let isError):
         state.setStatus(text, isError: isError)
 
-    case .stream(let delivery): effects.append(.ingest(delivery))
-    case .export: effects.append(.export)
+    case .stream(let delivery):
+        if let input = state.nodeOrder.first { effects.append(Effect(.ingest(delivery), for: input)) }
+    case .export:
+        command(.export(AlertExport(alerts: state.core.alerts.reversed(), received: state.core.alertsReceived)))
     case .toggleStreamErrors:
         state.streamErrorsShown.toggle()
         if state.streamErrorsShown { state.helpShown = false }
@@ -147,8 +162,7 @@ extension AppState {
     /// Moves the focused list's selection (or the detail view's scroll) by `delta`.
     mutating func move(by delta: Int) {
         if helpShown {
-            let limit = HelpOverlay(keyMap: .standard).maxScroll(in: layout.body)
-            helpScroll = min(limit, max(0, helpScroll.addingClamped(delta)))
+            helpScroll = min(helpMaxScroll, max(0, helpScroll.addingClamped(delta)))
             return
         }
         if detail != nil {
@@ -180,7 +194,7 @@ extension AppState {
         alertsList.normalize(count: core.alerts.count, rows: l.listRows(.alerts))
         browserList.normalize(count: core.browserTotal, rows: l.listRows(.browser))
         popLogList.normalize(count: core.popLog.count, rows: l.listRows(.popLog))
-        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.eventID)) : nil
+        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.anchorID)) : nil
         popLogAnchor = focus == .popLog ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
         if focus != .browser || core.browserFilter != effectiveFilter {
             browserAnchor = nil  // the rows on hand are for another filter: wait for the new page
@@ -205,7 +219,7 @@ extension AppState {
     /// After a new core snapshot: each anchored selection moves to where its row now is (or
     /// its nearest surviving neighbour); when none is left it keeps its position.
     mutating func followAnchors() {
-        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.eventID)) { alertsList.selected = i }
+        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.anchorID)) { alertsList.selected = i }
         if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) { popLogList.selected = i }
         if browserAnchor != nil, let i = core.browserAnchorIndex {
             browserList.selected = i

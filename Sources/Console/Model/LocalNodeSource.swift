@@ -1,46 +1,33 @@
 import Foundation
 import PeatEvents
 
-/// The one place where the console touches the core: it owns the emitter, the demo
-/// generator, the alert log and the pop log, performs effects, and takes snapshots.
-public final class Session {
+/// The in-process node: an emitter with its demo generator, stream and socket inputs and the
+/// modelled link. It performs node commands and reports what happened as node events; it
+/// keeps the node's own state (queue, store, link, generator, drain budget) and none of the
+/// console's (alerts, pop log, history and rates live in `NodeModel`).
+public final class LocalNodeSource: NodeSource {
+    public let key: NodeKey
     public let emitter: EventEmitter
     private var generator: DemoScenario?
     private var random: SplitMix64
-    var alerts: [AlertRecord] = []                   // oldest first (StreamIntake.swift adds stream criticals)
-    private var popLog: [PopStep] = []               // oldest first
-    private var history: [[Int]] = [[], [], [], []]
-    private var steps = 0
-    var emitted = 0
-    private var popped = 0
-    private var errors = 0
     private var telemetryPresses = 0
     private var lastTime: PeatTimestamp?
-    private var lastSecond: UInt64?
     private var drainBudget = 0.0
-    private var rateSamples: [(second: UInt64, emitted: Int, popped: Int)] = []
-    /// Events per second over the last few seconds; nil until two samples a second or more
-    /// apart exist (a clock that has not moved gives no rate).
-    private var emittedRate: Double?
-    private var poppedRate: Double?
-    /// Bumped on every change a snapshot would show.
-    public internal(set) var version = 0
     /// Live stream input and the popped events kept for export (StreamIntake.swift).
     var intake = StreamIntake()
     /// The link to the parent tier: popped events queue here and go as its tokens allow.
     private(set) var link: LinkTransmitter
+    /// Events of the batch being performed, reported together.
+    var events: [NodeEvent] = []
+    private var emittedInBatch = 0
+    private var criticalsInBatch: [PeatEvent] = []
 
-    /// Alerts kept (oldest dropped first).
-    public static let alertCapacity = 500
-    /// Pop-log entries kept.
-    public static let popLogCapacity = 200
-    /// Depth samples kept per level (one a second).
-    public static let historyCapacity = 240
     /// The longest stretch of time one wake-up may simulate, seconds (a stall must not flood).
     public static let maxStep = 1.0
 
-    /// A session for `options`, reading time from `clock`.
+    /// The node for `options`, reading time from `clock`.
     public init(options: ConsoleOptions, clock: any EventClock) {
+        key = NodeKey(options.nodeID)
         emitter = EventEmitter(nodeID: options.nodeID, formationID: options.formationID,
                                policy: options.policy, clock: clock, storeLimits: options.storeLimits)
         generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
@@ -48,13 +35,16 @@ public final class Session {
         link = LinkTransmitter(totalBytesPerSecond: options.linkBytesPerSecond, limits: options.linkQueueLimits, clock: clock)
     }
 
-    /// Performs `effect`; returns a status line describing the outcome, if any.
-    @discardableResult
-    public func perform(_ effect: Effect) -> (text: String, isError: Bool)? {
-        switch effect {
+    public var initialModel: NodeModel {
+        NodeModel(nodeID: emitter.nodeID, formationID: emitter.formationID, policy: emitter.policy)
+    }
+
+    public func perform(_ command: NodeCommand) -> [NodeEvent] {
+        events = []
+        switch command {
         case .inject(let level):
-            let e = Session.manual(level)
-            return emit(e).map { ("injected \(level.name) \(e.eventType) as \($0)", false) } ?? lastError
+            let e = LocalNodeSource.manual(level)
+            if let id = emit(e) { report("injected \(level.name) \(e.eventType) as \(id)") }
         case .injectTelemetry:
             let metrics = DemoScenario.metrics
             let metric = metrics[telemetryPresses % metrics.count]
@@ -62,103 +52,98 @@ public final class Session {
             let value = 20 + random.below(600) / 10
             let payload = Data("\(metric)=\(value).\(random.below(10)) (manual)".utf8)
             let e = DemoEmission(kind: .telemetry(metric), payload: payload)
-            return emit(e).map { ("injected telemetry.\(metric) as \($0) (local store)", false) } ?? lastError
+            if let id = emit(e) { report("injected telemetry.\(metric) as \(id) (local store)") }
         case .burst(let count):
             var made: [Int] = [0, 0, 0, 0, 0]
             for e in burst(count) {
-                if emit(e) != nil { made[Session.slot(e)] += 1 }
+                if emit(e) != nil { made[LocalNodeSource.slot(e)] += 1 }
             }
-            return ("burst: \(made.reduce(0, +)) events (C\(made[0]) H\(made[1]) N\(made[2]) L\(made[3]) + \(made[4]) telemetry)", false)
+            report("burst: \(made.reduce(0, +)) events (C\(made[0]) H\(made[1]) N\(made[2]) L\(made[3]) + \(made[4]) telemetry)")
         case .pop(let max):
-            let step = pop(max: max, automatic: false)
-            if step.got == 0 { return ("step #\(step.number): asked \(max), got nothing (queue \(emitter.pendingCount == 0 ? "empty" : "not empty"))", step.short) }
-            return ("step #\(step.number): asked \(max), got \(step.got)", false)
+            pop(max: max, automatic: false)
         case .setPolicy(let policy):
             emitter.setPolicy(policy)
-            version += 1
-            return ("scheduling policy: \(policy)", false)
-        case .acknowledge(let id):
-            let index = id.flatMap { id in alerts.firstIndex { $0.eventID == id } }
-                ?? alerts.lastIndex { !$0.acknowledged }
-            guard let i = index, !alerts[i].acknowledged else { return ("no unacknowledged alerts", false) }
-            alerts[i].acknowledged = true
-            version += 1
-            return ("acknowledged \(alerts[i].event.eventType) \(alerts[i].eventID)", false)
+            report("scheduling policy: \(policy)")
         case .advance(let time, let generate, let drainRate, let batch):
             advance(to: time, generate: generate, drainRate: drainRate, batch: batch)
-            return nil
         case .ingest(let delivery):
-            return ingest(delivery)
-        case .export:
-            return exportFiles()
+            ingest(delivery)
+        case .export(let alerts):
+            flushEmitted()
+            exportFiles(alerts: alerts)
+        }
+        flushEmitted()
+        return events
+    }
+
+    private func report(_ text: String, isError: Bool = false) {
+        flushEmitted()
+        events.append(.report(text, isError: isError))
+    }
+
+    /// Reports the emits so far as one `.emitted` event (before whatever follows them).
+    private func flushEmitted() {
+        guard emittedInBatch > 0 else { return }
+        events.append(.emitted(count: emittedInBatch, criticals: criticalsInBatch))
+        emittedInBatch = 0
+        criticalsInBatch = []
+    }
+
+    /// Counts `accepted` events as emitted; the CRITICAL ones raise alerts.
+    func noteEmitted(_ accepted: [PeatEvent]) {
+        emittedInBatch += accepted.count
+        for event in accepted where event.priorityLevel == .critical && !event.isStoredLocally {
+            criticalsInBatch.append(event)
         }
     }
 
-    private var lastErrorText = ""
-    private var lastError: (text: String, isError: Bool) { (lastErrorText, true) }
-
-    /// Emits `emission`; records criticals as alerts. Returns the id, nil on error.
+    /// Emits `emission`. Returns the id, nil on error.
     @discardableResult
     func emit(_ emission: DemoEmission) -> String? {
         do {
             let id = try emission.emit(into: emitter)
-            emitted += 1
-            version += 1
+            emittedInBatch += 1
             if case .critical = emission.kind {
-                let event = emission.makeEvent(id: id, timestamp: emitter.clock.now(),
-                                               nodeID: emitter.nodeID, formationID: emitter.formationID)
-                alerts.append(AlertRecord(event: event))
-                if alerts.count > Session.alertCapacity { alerts.removeFirst(alerts.count - Session.alertCapacity) }
+                criticalsInBatch.append(emission.makeEvent(id: id, timestamp: emitter.clock.now(),
+                                                           nodeID: emitter.nodeID, formationID: emitter.formationID))
             }
             return id
         } catch {
-            errors += 1
-            version += 1
-            lastErrorText = "emit failed: \(error)"
+            flushEmitted()
+            events.append(.emitFailed("\(error)"))
             return nil
         }
     }
 
-    /// One `popEvents(max:)`, logged.
-    @discardableResult
-    func pop(max: Int, automatic: Bool) -> PopStep {
+    /// One `popEvents(max:)`, handed to the link.
+    func pop(max: Int, automatic: Bool) {
+        flushEmitted()
         let pendingBefore = emitter.pendingCount
-        let events = emitter.popEvents(max: max)
-        popped += events.count
-        intake.recordPopped(events)
-        for e in events {
+        let popped = emitter.popEvents(max: max)
+        intake.recordPopped(popped)
+        var fates: [LinkFateChange] = []
+        for e in popped {
             let outcome = link.enqueue(e)
-            if e.priorityLevel == .critical { setFate(outcome == .rejected ? .dropped : .waiting, of: e.eventID) }
-            if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical { setFate(.dropped, of: victim.eventID) }
+            if e.priorityLevel == .critical { fates.append(LinkFateChange(eventID: e.eventID, fate: outcome == .rejected ? .dropped : .waiting)) }
+            if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical {
+                fates.append(LinkFateChange(eventID: victim.eventID, fate: .dropped))
+            }
         }
+        let criticals = popped.filter { $0.priorityLevel == .critical }.map(\.eventID)
+        events.append(.popped(PopResult(asked: max, got: popped.count, levels: popped.prefix(PopStep.keptLevels).map(\.priorityLevel),
+                                        pendingBefore: pendingBefore, automatic: automatic, criticalIDs: criticals,
+                                        time: emitter.clock.now().seconds)))
+        if !fates.isEmpty { events.append(.linkFates(fates)) }
         transmit(now: emitter.clock.now())
-        let levels = events.prefix(PopStep.keptLevels).map(\.priorityLevel)
-        if events.contains(where: { $0.priorityLevel == .critical }) {
-            let ids = Set(events.filter { $0.priorityLevel == .critical }.map(\.eventID))
-            for i in alerts.indices where ids.contains(alerts[i].eventID) { alerts[i].sent = true }
-        }
-        let short = events.count < Swift.min(max, pendingBefore)
-        let now = emitter.clock.now().seconds
-        if let last = popLog.last, last.got == 0, events.isEmpty, last.asked == max, last.automatic == automatic, automatic {
-            popLog[popLog.count - 1].repeats += 1
-            popLog[popLog.count - 1].time = now
-        } else {
-            steps += 1
-            popLog.append(PopStep(number: steps, asked: max, got: events.count, levels: Array(levels),
-                                  automatic: automatic, short: short, time: now))
-            if popLog.count > Session.popLogCapacity { popLog.removeFirst(popLog.count - Session.popLogCapacity) }
-        }
-        version += 1
-        return popLog[popLog.count - 1]
     }
 
-    /// Lets time pass: the generator runs, auto-drain pops at `drainRate` events/s (fractional
-    /// budget carried), and once a second the depth history and rates are sampled.
+    /// Lets time pass: TTL expiry, the generator, auto-drain popping at `drainRate` events/s
+    /// (fractional budget carried), and the link.
     func advance(to time: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int) {
-        let dt = lastTime.map { Swift.min(Session.maxStep, Swift.max(0, Session.seconds(from: $0, to: time))) } ?? 0
+        let dt = lastTime.map { Swift.min(LocalNodeSource.maxStep, Swift.max(0, LocalNodeSource.seconds(from: $0, to: time))) } ?? 0
         lastTime = time
         // TTL runs on the clock, paused or not: nothing expired stays on screen.
-        if emitter.expireLocal(now: time) > 0 { version += 1 }
+        emitter.expireLocal(now: time)
         if generate, dt > 0, var g = generator {
             for e in g.advance(by: dt) { emit(e) }
             generator = g
@@ -181,23 +166,12 @@ public final class Session {
             drainBudget = 0
         }
         transmit(now: time)
-        if time.seconds != lastSecond {
-            lastSecond = time.seconds
-            sample(second: time.seconds, running: generate || drainRate > 0)
-        }
     }
 
-    /// Sends what the link's tokens allow at `now`; a change the queue pane would show bumps
-    /// the version (a link at rest with full buckets changes nothing).
+    /// Sends what the link's tokens allow at `now`.
     private func transmit(now: PeatTimestamp) {
-        let before = linkPicture
-        for e in link.transmit(now: now) where e.priorityLevel == .critical { setFate(.transmitted, of: e.eventID) }
-        if linkPicture != before { version += 1 }
-    }
-
-    /// Records what the link did with the critical event `id`'s alert.
-    private func setFate(_ fate: AlertRecord.LinkFate, of id: String) {
-        if let i = alerts.lastIndex(where: { $0.eventID == id }) { alerts[i].linkFate = fate }
+        let sent = link.transmit(now: now).filter { $0.priorityLevel == .critical }
+        if !sent.isEmpty { events.append(.linkFates(sent.map { LinkFateChange(eventID: $0.eventID, fate: .transmitted) })) }
     }
 
     /// The link as the views see it.
@@ -220,81 +194,35 @@ public final class Session {
         return Double(nanos.partialValue + Int64(b.nanos) - Int64(a.nanos)) / 1e9
     }
 
-    /// Once a second: the depth history (skipped while idle and unchanged, so an idle console
-    /// draws nothing) and the rates.
-    private func sample(second: UInt64, running: Bool) {
-        var changed = false
-        let counts = emitter.pendingCounts
-        if running || history[0].isEmpty || (0..<4).contains(where: { history[$0].last != counts[$0] }) {
-            for i in 0..<4 {
-                history[i].append(i < counts.count ? counts[i] : 0)
-                if history[i].count > Session.historyCapacity { history[i].removeFirst() }
-            }
-            changed = true
-        }
-        rateSamples.append((second, emitted, popped))
-        if rateSamples.count > 6 { rateSamples.removeFirst() }
-        if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
-            let span = Double(last.second - first.second)
-            let e = Double(last.emitted - first.emitted) / span
-            let p = Double(last.popped - first.popped) / span
-            if e != emittedRate || p != poppedRate { changed = true }
-            emittedRate = e
-            poppedRate = p
-        }
-        if changed { version += 1 }
-    }
-
-    /// A picture of the core for the views, with the browser page for `query`; when `anchor`
-    /// is given, where its row (or nearest surviving neighbour) now is among the rows matching
-    /// `query`'s filter.
-    public func snapshot(query: LocalQuery, anchor: ListAnchor? = nil) -> CoreSnapshot {
-        let located = anchor.flatMap { locate($0, typeContains: query.typeContains) }
-        let mark = storeMark
-        lastStoreMark = mark
-        var s = CoreSnapshot()
-        s.browserAnchorIndex = located
-        s.browserFilter = query.typeContains ?? ""
-        s.policy = emitter.policy
-        s.pendingCounts = emitter.pendingCounts
-        s.pendingByClass = emitter.pendingByClass
-        s.depthHistory = history
-        s.stats = emitter.schedulerStats
-        s.localCount = emitter.localCount
-        s.expiredCount = emitter.expiredCount
-        s.evictedCount = emitter.evictedCount
-        s.storeCapacity = emitter.storeLimits.capacity
+    public func observe(_ request: ObservationRequest) -> NodeObservation {
+        let query = request.query
+        var o = NodeObservation()
+        o.time = emitter.clock.now()
+        o.browserAnchorIndex = request.anchor.flatMap { locate($0, typeContains: query.typeContains, since: request.storeMark) }
+        o.browserFilter = query.typeContains ?? ""
+        o.policy = emitter.policy
+        o.pendingCounts = emitter.pendingCounts
+        o.pendingByClass = emitter.pendingByClass
+        o.stats = emitter.schedulerStats
+        o.localCount = emitter.localCount
+        o.expiredCount = emitter.expiredCount
+        o.evictedCount = emitter.evictedCount
+        o.storeCapacity = emitter.storeLimits.capacity
         let page = emitter.localPage(query)
-        s.browserRows = page.events
-        s.browserTotal = page.totalMatching
-        s.browserOffset = query.offset
-        s.alerts = alerts.reversed()
-        s.popLog = popLog.reversed()
-        s.emitted = emitted
-        s.popped = popped
-        s.emittedRate = emittedRate
-        s.poppedRate = poppedRate
-        s.errors = errors
-        s.stream = intake.status
-        s.link = linkPicture
-        return s
+        o.browserRows = page.events
+        o.browserTotal = page.totalMatching
+        o.browserOffset = query.offset
+        o.stream = intake.status
+        o.link = linkPicture
+        return o
     }
 
     // MARK: Following a row of the local store
 
-    /// Store arrivals and removals as of the last snapshot.
-    private var lastStoreMark = StoreMark(arrivals: 0, removals: 0)
     /// Rows beyond the expected window searched for an anchored row (covers replaced ids).
     static let anchorSlack = 64
     /// The most rows searched for an anchored row that left its expected window.
     static let anchorScanLimit = 100_000
-
-    /// Counts from which the store's arrivals and removals since the last snapshot follow
-    /// (a replaced id counts as neither; `anchorSlack` covers it).
-    private struct StoreMark {
-        var arrivals: Int
-        var removals: Int
-    }
 
     private var storeMark: StoreMark {
         let removals = emitter.expiredCount + emitter.evictedCount
@@ -304,13 +232,14 @@ public final class Session {
     /// The index, newest first among the events whose type contains `typeContains`, of the
     /// anchored event, or of its nearest neighbour still stored; nil when none is found.
     ///
-    /// Since the last snapshot the row can only have moved down by the events stored since
-    /// and up by the events removed since, so only that window of the store is read.
-    func locate(_ anchor: ListAnchor, typeContains: String?) -> Int? {
+    /// Since `last` (the store's counts when the row was last seen) the row can only have
+    /// moved down by the events stored since and up by the events removed since, so only that
+    /// window of the store is read.
+    func locate(_ anchor: ListAnchor, typeContains: String?, since last: StoreMark) -> Int? {
         let mark = storeMark
-        let arrived = max(0, mark.arrivals - lastStoreMark.arrivals)
-        let removed = max(0, mark.removals - lastStoreMark.removals)
-        let reach = anchor.neighbours.count / 2 + 1 + Session.anchorSlack
+        let arrived = max(0, mark.arrivals - last.arrivals)
+        let removed = max(0, mark.removals - last.removals)
+        let reach = anchor.neighbours.count / 2 + 1 + LocalNodeSource.anchorSlack
         let low = max(0, anchor.index - removed - reach)
         let high = anchor.index + arrived + reach
         let window = emitter.localPage(LocalQuery(typeContains: typeContains, offset: low, limit: high - low + 1))
@@ -320,7 +249,7 @@ public final class Session {
         if let e = emitter.getLocal(anchor.id),
            typeContains.map({ e.eventType.lowercased().contains($0.lowercased()) }) ?? true {
             var offset = 0
-            while offset < min(window.totalMatching, Session.anchorScanLimit) {
+            while offset < min(window.totalMatching, LocalNodeSource.anchorScanLimit) {
                 let page = emitter.localPage(LocalQuery(typeContains: typeContains, offset: offset, limit: 4096))
                 if let i = page.events.firstIndex(where: { $0.eventID == anchor.id }) { return offset + i }
                 if page.events.isEmpty { break }
@@ -357,7 +286,7 @@ public final class Session {
                 let m = metrics[n % metrics.count]
                 return DemoEmission(kind: .telemetry(m), payload: Data("\(m)=\(random.below(100)) (burst)".utf8))
             }
-            var e = Session.manual(PriorityLevel(rawValue: slot)!)
+            var e = LocalNodeSource.manual(PriorityLevel(rawValue: slot)!)
             e.payload = Data("burst \(n + 1)/\(count)".utf8)
             return e
         }

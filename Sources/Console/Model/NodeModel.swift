@@ -2,6 +2,10 @@ import PeatEvents
 
 /// A critical alert: a CRITICAL event this node emitted, kept for the operator to acknowledge.
 public struct AlertRecord: Equatable, Sendable {
+    /// The alert's own key: 1, 2, 3… in order of arrival at the node model. Event ids are not
+    /// unique (two producers may both start at `node-1-1`), so selection and acknowledgement
+    /// follow this key.
+    public var key: Int
     /// The event as the emitter built it.
     public var event: PeatEvent
     /// Acknowledged by the operator (`x`).
@@ -21,7 +25,8 @@ public struct AlertRecord: Equatable, Sendable {
         case dropped
     }
 
-    public init(event: PeatEvent, acknowledged: Bool = false, sent: Bool = false, linkFate: LinkFate? = nil) {
+    public init(event: PeatEvent, key: Int = 0, acknowledged: Bool = false, sent: Bool = false, linkFate: LinkFate? = nil) {
+        self.key = key
         self.event = event
         self.acknowledged = acknowledged
         self.sent = sent
@@ -29,6 +34,9 @@ public struct AlertRecord: Equatable, Sendable {
     }
 
     public var eventID: String { event.eventID }
+
+    /// The id a selection in the alerts list follows: the alert's own key.
+    public var anchorID: String { String(key) }
 }
 
 /// One `popEvents` call as the pop log shows it.
@@ -76,16 +84,155 @@ public struct LinkSnapshot: Equatable, Sendable {
     public init() {}
 }
 
-/// What the views need from the core, copied after every change so rendering never touches
-/// the emitter.
-public struct CoreSnapshot: Equatable, Sendable {
+/// Names a node in the app state: the node id as given on the command line, or an address.
+public struct NodeKey: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public var description: String { rawValue }
+    public static func < (a: NodeKey, b: NodeKey) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What a node source reads off its node on request: the queue, store, scheduler and link
+/// figures, the live input's status, and the browser's page. It carries the node's own state
+/// only; what the console folds over time (alerts, pop log, history, rates) is in `NodeModel`.
+public struct NodeObservation: Equatable, Sendable {
+    /// The node's clock when it was read.
+    public var time = PeatTimestamp(seconds: 0)
     public var policy: SchedulingPolicy = .reference
     /// Queued events per level, CRITICAL…LOW.
     public var pendingCounts: [Int] = [0, 0, 0, 0]
     /// Queued events per class.
     public var pendingByClass: [EventClass: Int] = [:]
-    /// Queue depth per level sampled once a second, oldest first.
-    public var depthHistory: [[Int]] = [[], [], [], []]
+    public var stats = SchedulerStats()
+    /// Events in the local store.
+    public var localCount = 0
+    /// Stored events removed by TTL expiry, and evicted to stay within the store's capacity.
+    public var expiredCount = 0
+    public var evictedCount = 0
+    /// The most events the local store holds.
+    public var storeCapacity = StoreLimits.defaultCapacity
+    /// The local-store rows for the browser's page and filter.
+    public var browserRows: [PeatEvent] = []
+    /// Rows matching the filter in all.
+    public var browserTotal = 0
+    /// The offset `browserRows` starts at.
+    public var browserOffset = 0
+    /// The filter `browserRows` were read with ("" for none).
+    public var browserFilter = ""
+    /// Where the browser's anchored row (or its nearest surviving neighbour) is now, when the
+    /// observation was asked to follow one and found it.
+    public var browserAnchorIndex: Int?
+    /// The live input's status and errors; nil without one.
+    public var stream: StreamStatus?
+    /// The modelled link the pops feed.
+    public var link = LinkSnapshot()
+
+    public init() {}
+}
+
+/// What a browser page request asks of a node: the page, and the row to follow.
+public struct ObservationRequest: Equatable, Sendable {
+    /// The page of the local store the browser shows.
+    public var query: LocalQuery
+    /// The row the browser's selection follows, if any.
+    public var anchor: ListAnchor?
+    /// The store's counts as the model last saw them, so that a followed row is looked for only
+    /// in the window it can have moved within since.
+    public var storeMark: StoreMark
+
+    public init(query: LocalQuery, anchor: ListAnchor? = nil, storeMark: StoreMark = StoreMark()) {
+        self.query = query
+        self.anchor = anchor
+        self.storeMark = storeMark
+    }
+}
+
+/// Store arrivals and removals as of an observation (a replaced id counts as neither).
+public struct StoreMark: Equatable, Sendable {
+    public var arrivals = 0
+    public var removals = 0
+
+    public init(arrivals: Int = 0, removals: Int = 0) {
+        self.arrivals = arrivals
+        self.removals = removals
+    }
+}
+
+/// One `popEvents(max:)` as a node source reports it.
+public struct PopResult: Equatable, Sendable {
+    /// The `max` asked for.
+    public var asked: Int
+    /// Events returned (criticals included).
+    public var got: Int
+    /// The levels of the popped events in pop order (at most `PopStep.keptLevels`).
+    public var levels: [PriorityLevel]
+    /// Events pending before the pop.
+    public var pendingBefore: Int
+    /// Made by auto-drain rather than a key.
+    public var automatic: Bool
+    /// The ids of the popped CRITICAL events (their alerts are now sent).
+    public var criticalIDs: [String]
+    /// When (seconds since the epoch).
+    public var time: UInt64
+
+    public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, automatic: Bool,
+                criticalIDs: [String] = [], time: UInt64) {
+        self.asked = asked
+        self.got = got
+        self.levels = levels
+        self.pendingBefore = pendingBefore
+        self.automatic = automatic
+        self.criticalIDs = criticalIDs
+        self.time = time
+    }
+
+    /// Fewer events than asked although more were pending.
+    public var short: Bool { got < Swift.min(asked, pendingBefore) }
+}
+
+/// What the modelled link did with a popped CRITICAL event.
+public struct LinkFateChange: Equatable, Sendable {
+    public var eventID: String
+    public var fate: AlertRecord.LinkFate
+
+    public init(eventID: String, fate: AlertRecord.LinkFate) {
+        self.eventID = eventID
+        self.fate = fate
+    }
+}
+
+/// What a node source reports back; the reducer folds each into the node's model.
+public enum NodeEvent: Equatable, Sendable {
+    /// The node's figures and the browser page, read just now.
+    case observed(NodeObservation)
+    /// Events the emitter accepted: `count` in all, of which these CRITICAL ones raise alerts.
+    case emitted(count: Int, criticals: [PeatEvent])
+    /// An emit the emitter refused (counted as an error; the text says why).
+    case emitFailed(String)
+    /// One pop from the outbound queue.
+    case popped(PopResult)
+    /// What the link did with popped CRITICAL events.
+    case linkFates([LinkFateChange])
+    /// A line for the status bar.
+    case report(String, isError: Bool)
+}
+
+/// Everything the panes show for one node. The app state holds one per node; views read it,
+/// the reducer folds node events into it, nothing else changes it.
+public struct NodeModel: Equatable, Sendable {
+    /// The node's identity.
+    public var nodeID: String
+    public var formationID: String
+
+    // Read off the node (the last observation).
+    public var policy: SchedulingPolicy = .reference
+    /// Queued events per level, CRITICAL…LOW.
+    public var pendingCounts: [Int] = [0, 0, 0, 0]
+    /// Queued events per class.
+    public var pendingByClass: [EventClass: Int] = [:]
     public var stats = SchedulerStats()
     /// Events in the local store.
     public var localCount = 0
@@ -102,13 +249,26 @@ public struct CoreSnapshot: Equatable, Sendable {
     public var browserOffset = 0
     /// The filter `browserRows` were read with ("" for none).
     public var browserFilter = ""
-    /// Where the browser's anchored row (or its nearest surviving neighbour) is now, when the
-    /// snapshot was asked to follow one and found it.
+    /// Where the browser's anchored row (or its nearest surviving neighbour) is now.
     public var browserAnchorIndex: Int?
-    /// Critical alerts, newest first.
+    /// The live input's status and errors; nil without one.
+    public var stream: StreamStatus?
+    /// The modelled link the pops feed.
+    public var link = LinkSnapshot()
+
+    // Folded from node events.
+    /// Critical alerts kept, newest first (at most `NodeModel.alertCapacity`).
     public var alerts: [AlertRecord] = []
-    /// The last pops, newest first.
+    /// Critical alerts received in all: `alerts` keeps the newest, the rest fell off the list.
+    public var alertsReceived = 0
+    /// Of the alerts that fell off the kept list, those never acknowledged.
+    public var alertsDroppedUnacknowledged = 0
+    /// The last pops, newest first (at most `NodeModel.popLogCapacity`).
     public var popLog: [PopStep] = []
+    /// Pop steps logged in all (the next step's number is one more).
+    public var popSteps = 0
+    /// Queue depth per level sampled once a second, oldest first.
+    public var depthHistory: [[Int]] = [[], [], [], []]
     /// Events emitted and popped over the session.
     public var emitted = 0
     public var popped = 0
@@ -117,15 +277,41 @@ public struct CoreSnapshot: Equatable, Sendable {
     public var poppedRate: Double?
     /// Emitter calls that failed.
     public var errors = 0
-    /// The live input's status and errors; nil without one.
-    public var stream: StreamStatus?
-    /// The modelled link the pops feed.
-    public var link = LinkSnapshot()
+    /// The second of the last history sample, and the (second, emitted, popped) samples the
+    /// rates are taken over.
+    var lastSampleSecond: UInt64?
+    var rateSamples: [RateSample] = []
 
-    public init() {}
+    /// Alerts kept (the oldest fall off first, counted).
+    public static let alertCapacity = 500
+    /// Pop-log entries kept.
+    public static let popLogCapacity = 200
+    /// Depth samples kept per level (one a second).
+    public static let historyCapacity = 240
 
-    /// Alerts not yet acknowledged.
+    /// The model of node `nodeID` before anything was seen of it.
+    public init(nodeID: String = "node-1", formationID: String = "squad-1", policy: SchedulingPolicy = .reference) {
+        self.nodeID = nodeID
+        self.formationID = formationID
+        self.policy = policy
+    }
+
+    /// Alerts not yet acknowledged, among those kept.
     public var unacknowledged: Int { alerts.reduce(0) { $0 + ($1.acknowledged ? 0 : 1) } }
+    /// Alerts that fell off the kept list.
+    public var alertsDropped: Int { alertsReceived - alerts.count }
     /// All queued events.
     public var pending: Int { pendingCounts.reduce(0, +) }
+    /// The store's counts as of the last observation.
+    public var storeMark: StoreMark {
+        let removals = expiredCount + evictedCount
+        return StoreMark(arrivals: localCount + removals, removals: removals)
+    }
+}
+
+/// Emitted and popped counts at a whole second, for the rates.
+struct RateSample: Equatable, Sendable {
+    var second: UInt64
+    var emitted: Int
+    var popped: Int
 }

@@ -84,7 +84,6 @@ public enum SoakRunner {
                            progress: ((SoakProgress) -> Void)? = nil) -> SoakReport {
         let c = configuration
         let app = ConsoleApp(options: c.consoleOptions, clock: SystemClock())
-        let emitter = app.session.emitter
         let backend = SoakBackend(size: c.screenSize)
         let started = Monotonic.now()
         let deadline = started + UInt64(max(0, c.duration) * 1e9)
@@ -98,7 +97,7 @@ public enum SoakRunner {
         }
         let samplerDone = DispatchSemaphore(value: 0)
         let sampler = Thread {
-            Self.sample(c, emitter: emitter, started: started, deadline: deadline, control: control)
+            Self.sample(c, started: started, deadline: deadline, control: control)
             samplerDone.signal()
         }
 
@@ -112,8 +111,8 @@ public enum SoakRunner {
         var frameMax = 0.0
         var nextProgress = progressInterval
         while Monotonic.now() < deadline {
-            app.wake(on: backend)
-            if !c.limitsDisabled { emitter.expireLocal() }
+            app.wake(on: backend)  // the tick's advance runs TTL expiry, as in the live console
+            control.publish(app.state.core)
             let t0 = Monotonic.now()
             if app.present(on: backend) {
                 let dt = Monotonic.seconds(Monotonic.now() - t0)
@@ -125,8 +124,8 @@ public enum SoakRunner {
             if let progress, t >= nextProgress {
                 nextProgress += progressInterval
                 progress(SoakProgress(time: t, generated: control.generated.load(ordering: .relaxed),
-                                      popped: app.state.core.popped, queued: emitter.pendingCount,
-                                      stored: emitter.localCount, linkQueued: app.state.core.link.queued.reduce(0, +),
+                                      popped: app.state.core.popped, queued: app.state.core.pending,
+                                      stored: app.state.core.localCount, linkQueued: app.state.core.link.queued.reduce(0, +),
                                       residentBytes: ProcessMemory.current()?.residentBytes ?? 0))
             }
         }
@@ -143,8 +142,8 @@ public enum SoakRunner {
             configuration: c, elapsed: elapsed,
             generated: control.generated.load(ordering: .relaxed),
             ingested: core.emitted, rejected: core.stream?.errors.total ?? 0,
-            popped: core.popped, queued: emitter.pendingCount, stored: emitter.localCount,
-            evicted: emitter.evictedCount, expired: emitter.expiredCount,
+            popped: core.popped, queued: core.pending, stored: core.localCount,
+            evicted: core.evictedCount, expired: core.expiredCount,
             linkSent: core.link.stats.reduce(0) { $0 + $1.transmitted },
             linkDropped: core.link.stats.reduce(0) { $0 + $1.dropped + $1.rejected },
             linkQueued: core.link.queued.reduce(0, +),
@@ -188,7 +187,7 @@ public enum SoakRunner {
     }
 
     /// The sampler thread: RSS and the store's state every `sampleInterval`.
-    private static func sample(_ c: SoakConfiguration, emitter: EventEmitter, started: UInt64, deadline: UInt64,
+    private static func sample(_ c: SoakConfiguration, started: UInt64, deadline: UInt64,
                                control: SoakControl) {
         let interval = max(0.01, c.sampleInterval)
         var next = started
@@ -196,9 +195,10 @@ public enum SoakRunner {
             let now = Monotonic.now()
             if now >= next {
                 if let m = ProcessMemory.current() {
+                    let node = control.node.withLock { $0 }
                     let s = MemorySample(time: Monotonic.seconds(now - started), residentBytes: m.residentBytes,
-                                         stored: emitter.localCount, queued: emitter.pendingCount,
-                                         storeBounded: emitter.evictedCount + emitter.expiredCount > 0)
+                                         stored: node.stored, queued: node.queued,
+                                         storeBounded: node.removed > 0)
                     control.samples.withLock { $0.append(s) }
                 }
                 next += UInt64(interval * 1e9)
@@ -215,6 +215,12 @@ private final class SoakControl: Sendable {
     let generated = Atomic<Int>(0)
     let heldBack = Atomic<Int>(0)
     let samples = Mutex<[MemorySample]>([])
+    /// The node's figures as the main loop last saw them in its model.
+    let node = Mutex<(stored: Int, queued: Int, removed: Int)>((0, 0, 0))
+
+    func publish(_ model: NodeModel) {
+        node.withLock { $0 = (model.localCount, model.pending, model.evictedCount + model.expiredCount) }
+    }
 }
 
 /// The monotonic clock, nanoseconds.

@@ -4,11 +4,18 @@ import PeatEvents
 public enum AlertsView {
     public static func box(_ state: AppState) -> Box {
         let theme = Theme(capabilities: state.capabilities)
-        let n = state.core.unacknowledged
+        let node = state.core
+        // Every critical received is accounted for: those that fell off the kept list count
+        // in the total and, never acknowledged, among the unacknowledged.
+        let n = node.unacknowledged + node.alertsDroppedUnacknowledged
         var title = [Span("Critical alerts")]
-        if n > 0 { title.append(Span(" \(theme.glyphs.dot) \(n) unacked", theme.style(.alertUnacked))) }
-        let total = state.core.alerts.count
-        let trailing = total == 0 ? [] : [Span(state.focus == .alerts ? "\(state.alertsList.selected + 1)/\(total)" : "\(total) total", theme.style(.muted))]
+        if n > 0 { title.append(Span(" \(theme.glyphs.dot) \(Names.count(n)) unacked", theme.style(.alertUnacked))) }
+        let kept = node.alerts.count
+        var text = state.focus == .alerts && kept > 0 ? "\(Names.count(state.alertsList.selected + 1))/\(Names.count(kept))" : "\(Names.count(kept)) total"
+        if node.alertsDropped > 0 {
+            text = (state.focus == .alerts && kept > 0 ? text + " kept" : "\(Names.count(kept)) kept") + " of \(Names.count(node.alertsReceived))"
+        }
+        let trailing = kept == 0 && node.alertsDropped == 0 ? [] : [Span(text, theme.style(node.alertsDropped > 0 ? .warning : .muted))]
         return Box(title: title, trailing: trailing, focused: state.focus == .alerts)
     }
 

@@ -12,7 +12,7 @@ public enum QueueView {
     }
 
     /// The bar scale: the deepest level rounded up to 1-2-5 × 10ⁿ, at least 10.
-    public static func scale(for core: CoreSnapshot) -> Int {
+    public static func scale(for core: NodeModel) -> Int {
         let m = max(10, core.pendingCounts.max() ?? 0)
         var p = 1
         while true {
@@ -106,7 +106,7 @@ public enum QueueView {
     }
 
     /// "local store 1,234/1,000,000 · expired 12 · evicted 0", shortened to fit `width`.
-    static func storeLine(_ c: CoreSnapshot, width: Int, theme: Theme) -> [Span] {
+    static func storeLine(_ c: NodeModel, width: Int, theme: Theme) -> [Span] {
         let muted = theme.style(.muted), strong = theme.style(.emphasis)
         let dot = " \(theme.glyphs.dot) "
         func count(_ n: Int, warn: Bool = false) -> Span { Span(Names.count(n), warn && n > 0 ? theme.style(.warning) : strong) }

@@ -1,0 +1,113 @@
+import PeatEvents
+
+extension NodeModel {
+    /// Folds `event` from the node's source into the model.
+    /// - Parameter running: the generator or auto-drain is on (the depth history is then
+    ///   sampled every second; otherwise only when the depth changed).
+    /// - Returns: a line for the status bar, if the event calls for one.
+    mutating func fold(_ event: NodeEvent, running: Bool) -> (text: String, isError: Bool)? {
+        switch event {
+        case .observed(let o):
+            take(o)
+            if o.time.seconds != lastSampleSecond {
+                lastSampleSecond = o.time.seconds
+                sample(second: o.time.seconds, running: running)
+            }
+            return nil
+        case .emitted(let count, let criticals):
+            emitted += count
+            for e in criticals { raiseAlert(e) }
+            return nil
+        case .emitFailed(let why):
+            errors += 1
+            return ("emit failed: \(why)", true)
+        case .popped(let p):
+            logPop(p)
+            return p.automatic ? nil : stepReport(p)
+        case .linkFates(let changes):
+            for c in changes {
+                if let i = alerts.firstIndex(where: { $0.eventID == c.eventID }) { alerts[i].linkFate = c.fate }
+            }
+            return nil
+        case .report(let text, let isError):
+            return (text, isError)
+        }
+    }
+
+    /// Acknowledges the alert with `key`, or the newest unacknowledged one when nil.
+    /// - Returns: a line for the status bar.
+    mutating func acknowledge(key: Int?) -> (text: String, isError: Bool) {
+        let index = key.flatMap { k in alerts.firstIndex { $0.key == k } } ?? alerts.firstIndex { !$0.acknowledged }
+        guard let i = index, !alerts[i].acknowledged else { return ("no unacknowledged alerts", false) }
+        alerts[i].acknowledged = true
+        return ("acknowledged \(alerts[i].event.eventType) \(alerts[i].eventID)", false)
+    }
+
+    private mutating func take(_ o: NodeObservation) {
+        policy = o.policy
+        pendingCounts = o.pendingCounts
+        pendingByClass = o.pendingByClass
+        stats = o.stats
+        localCount = o.localCount
+        expiredCount = o.expiredCount
+        evictedCount = o.evictedCount
+        storeCapacity = o.storeCapacity
+        browserRows = o.browserRows
+        browserTotal = o.browserTotal
+        browserOffset = o.browserOffset
+        browserFilter = o.browserFilter
+        browserAnchorIndex = o.browserAnchorIndex
+        stream = o.stream
+        link = o.link
+    }
+
+    private mutating func raiseAlert(_ event: PeatEvent) {
+        alertsReceived += 1
+        alerts.insert(AlertRecord(event: event, key: alertsReceived), at: 0)
+        while alerts.count > NodeModel.alertCapacity {
+            if !alerts.removeLast().acknowledged { alertsDroppedUnacknowledged += 1 }
+        }
+    }
+
+    private mutating func logPop(_ p: PopResult) {
+        popped += p.got
+        for id in p.criticalIDs {
+            if let i = alerts.firstIndex(where: { $0.eventID == id && !$0.sent }) { alerts[i].sent = true }
+        }
+        if p.automatic, p.got == 0, let last = popLog.first, last.got == 0, last.asked == p.asked, last.automatic {
+            popLog[0].repeats += 1
+            popLog[0].time = p.time
+            return
+        }
+        popSteps += 1
+        popLog.insert(PopStep(number: popSteps, asked: p.asked, got: p.got, levels: p.levels,
+                              automatic: p.automatic, short: p.short, time: p.time), at: 0)
+        if popLog.count > NodeModel.popLogCapacity { popLog.removeLast(popLog.count - NodeModel.popLogCapacity) }
+    }
+
+    private func stepReport(_ p: PopResult) -> (text: String, isError: Bool) {
+        if p.got == 0 {
+            return ("step #\(popSteps): asked \(p.asked), got nothing (queue \(p.pendingBefore == 0 ? "empty" : "not empty"))", p.short)
+        }
+        return ("step #\(popSteps): asked \(p.asked), got \(p.got)", false)
+    }
+
+    /// Once a second: the depth history (skipped while idle and unchanged, so an idle console
+    /// draws nothing) and the rates.
+    private mutating func sample(second: UInt64, running: Bool) {
+        let counts = pendingCounts
+        if running || depthHistory[0].isEmpty || (0..<4).contains(where: { depthHistory[$0].last != counts[$0] }) {
+            for i in 0..<4 {
+                depthHistory[i].append(i < counts.count ? counts[i] : 0)
+                if depthHistory[i].count > NodeModel.historyCapacity { depthHistory[i].removeFirst() }
+            }
+        }
+        rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped))
+        if rateSamples.count > 6 { rateSamples.removeFirst() }
+        if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
+            let span = Double(last.second - first.second)
+            emittedRate = Double(last.emitted - first.emitted) / span
+            poppedRate = Double(last.popped - first.popped) / span
+        }
+    }
+}
