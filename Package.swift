@@ -45,7 +45,8 @@ let package = Package(
         // Fuzz targets (scripts/fuzz.sh); built normally they replay a corpus.
         .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "Console"]),
         .testTarget(name: "PeatEventsTests", dependencies: ["PeatEvents"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PeatEvents"]),
+        // Golden/ holds whole-frame goldens read by path (GoldenTests), not resources.
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PeatEvents"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents"]),
     ]
 )

@@ -1,10 +1,14 @@
 import CNcurses
 import Console
 
-/// Turns what `wget_wch` returns into the app's `Key`.
+/// Turns what `wget_wch` returns into the app's `Key` (or, for `KEY_RESIZE`, a terminal event).
 enum KeyDecoding {
-    /// A function/special key (`wget_wch` returned KEY_CODE_YES).
-    static func special(_ code: Int32) -> Key {
+    /// A function/special key (`wget_wch` returned KEY_CODE_YES); `KEY_RESIZE` is `.resized`.
+    static func special(_ code: Int32) -> TerminalEvent {
+        code == peat_key_resize() ? .resized : .key(specialKey(code))
+    }
+
+    private static func specialKey(_ code: Int32) -> Key {
         switch code {
         case peat_key_up(): return .up
         case peat_key_down(): return .down
@@ -18,7 +22,6 @@ enum KeyDecoding {
         case peat_key_enter(): return .enter
         case peat_key_backspace(): return .backspace
         case peat_key_dc(): return .delete
-        case peat_key_resize(): return .resize
         default:
             let f0 = peat_key_f(0)
             if code > f0, code <= f0 + 63 { return .function(Int(code - f0)) }

@@ -31,9 +31,12 @@ public struct TerminalStartError: Error, CustomStringConvertible, Equatable {
 /// The live terminal, driven through ncursesw. The only code in the project that talks to
 /// the terminal library; every call must come from the main thread.
 ///
+/// Both sides of the terminal: `TerminalOutput` (draw, flush) and `TerminalInput` (keys,
+/// resizes, resumes after a stop).
+///
 /// Life cycle: `init` → `start()` (throws `TerminalStartError` when there is no usable
-/// terminal) → `draw`/`flush`/`readKey` → `stop()` (idempotent; also run on deinit).
-public final class NcursesTerminal: Backend {
+/// terminal) → `draw`/`flush`/`nextEvent` → `stop()` (idempotent; also run on deinit).
+public final class NcursesTerminal: TerminalOutput, TerminalInput {
     /// What the terminal can show, known after `start()`.
     public private(set) var capabilities = TerminalCapabilities(colors: .none, unicode: false)
 
@@ -143,7 +146,7 @@ public final class NcursesTerminal: Backend {
         keyboard = nil
     }
 
-    // MARK: Backend
+    // MARK: TerminalOutput
 
     /// The screen size, as ncurses last saw it (updated on resize).
     public var size: Size { window == nil ? lastSize : currentSize() }
@@ -182,40 +185,39 @@ public final class NcursesTerminal: Backend {
         clearok(peat_curscr(), true)
     }
 
-    /// Waits up to `timeoutMs` (negative: forever) for a key. Returns nil on timeout or when
-    /// a signal interrupted the wait.
-    public func readKey(timeoutMs: Int) -> Key? {
+    // MARK: TerminalInput
+
+    /// Waits up to `timeoutMs` (negative: forever) for a key, a resize (`KEY_RESIZE`) or a
+    /// resume after a stop (SIGCONT). Returns nil on timeout or when another signal
+    /// interrupted the wait.
+    public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
         guard let win = window else { return nil }
-        if let resumed = resumeIfContinued() { return resumed }
+        if resumeIfContinued() { return .resumed }
         wtimeout(win, Int32(clamping: timeoutMs))
         var code: Int32 = 0
         let rc = peat_get_wch(win, &code)
         if rc == ERR {
             if inputHungUp() { terminalLost = true }
-            return resumeIfContinued()
+            return resumeIfContinued() ? .resumed : nil
         }
         if rc == peat_key_code_yes() {
-            let key = KeyDecoding.special(code)
-            if key == .resize {
-                lastSize = currentSize()
-                invalidate()
-            }
-            return key
+            let event = KeyDecoding.special(code)
+            if event == .resized { lastSize = currentSize() }
+            return event
         }
-        return KeyDecoding.character(code)
+        return .key(KeyDecoding.character(code))
     }
 
     // MARK: Private
 
     /// After a SIGCONT: curses' tty modes back (the shell may have changed them while the
-    /// process was stopped) and a full repaint, reported to the app as a resize so it lays
-    /// out and draws everything again.
-    private func resumeIfContinued() -> Key? {
-        guard ResumeSignal.consume() else { return nil }
+    /// process was stopped). True (once) if the process was continued; the app then
+    /// invalidates and repaints.
+    private func resumeIfContinued() -> Bool {
+        guard ResumeSignal.consume() else { return false }
         reset_prog_mode()
         lastSize = currentSize()
-        invalidate()
-        return .resize
+        return true
     }
 
     /// True when the key input (standard input, or `/dev/tty` when stdin carries data) has

@@ -70,7 +70,7 @@ public enum StopSignals {
     }
 }
 
-/// Set by the SIGCONT handler, cleared by the main loop when it has repainted.
+/// Set by the SIGCONT handler, cleared when the terminal reports `.resumed` to the main loop.
 private let pendingResume = Atomic<Bool>(false)
 
 private func recordResume(_ signal: Int32) {
@@ -82,7 +82,8 @@ private func recordResume(_ signal: Int32) {
 /// Ctrl-Z is handled by ncurses itself (it restores the terminal, stops, and redraws on
 /// resume); a SIGSTOP cannot be caught, so nothing is restored before it and, while the
 /// process is stopped, the shell may put the tty back in its own modes. On resume the
-/// terminal therefore re-applies curses' modes and repaints the whole screen.
+/// terminal therefore re-applies curses' modes and reports `TerminalEvent.resumed`, on which
+/// the app invalidates the screen and repaints all of it.
 enum ResumeSignal {
     nonisolated(unsafe) private static var previous: sighandler_t?
     nonisolated(unsafe) private static var isInstalled = false

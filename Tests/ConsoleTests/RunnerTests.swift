@@ -91,6 +91,36 @@ import Testing
         #expect(backend.screen.text.contains("need 60×16, have 40×10"))
     }
 
+    @Test func aResumeAfterAStopRepaintsEveryCell() {
+        let (app, _) = noneApp()
+        let backend = MemoryBackend(size: Size(width: 80, height: 24))
+        app.begin(on: backend)
+        app.present(on: backend)
+        let before = app.state
+        // Ctrl-Z, the shell writes over the screen, `fg`: nothing in the state changed, so
+        // only the resume itself can bring the console back.
+        backend.stopAndContinue(overwritingWith: "$")
+        app.wake(on: backend)
+        #expect(app.present(on: backend))
+        #expect(app.state == before, "a resume is not a key: nothing but the picture changes")
+        #expect(backend.flushCount == 2)
+        #expect(backend.cellsDrawn == 2 * 80 * 24)
+        #expect(backend.screen == app.renderFrame())
+    }
+
+    @Test func aResumeTakesTheSizeTheTerminalHasNow() {
+        let (app, _) = noneApp()
+        let backend = MemoryBackend(size: Size(width: 80, height: 24))
+        app.begin(on: backend)
+        app.present(on: backend)
+        backend.resize(to: Size(width: 100, height: 30))
+        backend.pendingEvents = [.resumed]  // the resize happened while stopped: only the resume arrives
+        app.wake(on: backend)
+        app.present(on: backend)
+        #expect(app.state.size == Size(width: 100, height: 30))
+        #expect(backend.screen == app.renderFrame())
+    }
+
     @Test func inboxActionsAreAppliedOnWake() {
         let (app, _) = noneApp()
         let backend = MemoryBackend(size: Size(width: 80, height: 24))

@@ -2,13 +2,9 @@ import PeatEvents
 import Testing
 @testable import Console
 
+/// The key scripts `snapshot` reads, and properties every snapshot must have. What whole
+/// frames look like is in the goldens (GoldenTests).
 @Suite struct SnapshotTests {
-    var none: ConsoleOptions {
-        var o = ConsoleOptions()
-        o.scenario = .none
-        return o
-    }
-
     @Test func keyScriptsParseNamesAndCharacters() throws {
         #expect(try parseKeyScript("1 2 2 t space") == [.character("1"), .character("2"), .character("2"), .character("t"), .character(" ")])
         #expect(try parseKeyScript("enter esc tab stab up down left right pgup pgdn home end ?") ==
@@ -27,45 +23,6 @@ import Testing
         } catch {
             #expect("\(error)".contains("\"^12\""))
         }
-    }
-
-    @Test func noneScenarioAfterInjectsAndAStep() throws {
-        let text = ConsoleApp.snapshot(options: none, keys: try parseKeyScript("1 2 2 t space"), size: Size(width: 120, height: 40))
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 40)
-        #expect(lines.allSatisfy { TextWidth.of($0) == 120 })
-        #expect(text.contains("PeatConsole"))
-        #expect(text.contains("step #1: asked 8, got 3"))
-        #expect(text.contains("#1    step asked   8 got   3: C H H"))
-        #expect(text.contains("critical.manual"))
-        #expect(text.contains("1 unacked"))
-        #expect(text.contains("telemetry.cpu"))
-        #expect(text.contains("short 0  inversions 0  served C 1 H 2 N 0 L 0"))
-        #expect(text.contains("local store 1/1,000,000 · expired 0 · evicted 0"))
-        // The clock does not move in a snapshot of the empty scenario: no rate to show yet.
-        #expect(text.contains("in –/s out –/s"))
-        // The three popped events went onto the link model and out at once (full buckets).
-        #expect(text.contains("── link 8.0 kB/s ─── tokens queue   sent   drop    bytes"))
-    }
-
-    @Test func noneScenarioBeforeTheStepShowsQueuedCounts() throws {
-        let buffer = ConsoleApp.snapshotBuffer(options: none, keys: try parseKeyScript("1 2 2 t"), size: Size(width: 120, height: 40))
-        let rows = buffer.lines
-        func row(_ label: String) -> String? { rows.first { $0.contains("┃ \(label) ") } }
-        #expect(row("CRITICAL")?.contains("     1 ") == true)
-        #expect(row("HIGH")?.contains("     2 ") == true)
-        #expect(row("NORMAL")?.contains("     0 ") == true)
-        #expect(buffer.text.contains("3 pending"))
-        #expect(buffer.text.contains("no pops yet"))
-    }
-
-    @Test func snapshotsAreDeterministic() {
-        let a = ConsoleApp.snapshot(options: ConsoleOptions(), keys: [], size: Size(width: 100, height: 30))
-        let b = ConsoleApp.snapshot(options: ConsoleOptions(), keys: [], size: Size(width: 100, height: 30))
-        #expect(a == b)
-        var other = ConsoleOptions()
-        other.seed = 2
-        #expect(a != ConsoleApp.snapshot(options: other, keys: [], size: Size(width: 100, height: 30)))
     }
 
     @Test func nothingOverlapsAtCommonSizes() {

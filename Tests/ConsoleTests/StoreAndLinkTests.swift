@@ -218,10 +218,4 @@ import Testing
         #expect(!short.text.contains("link"))
         #expect(short.text.contains("local store 42"))
     }
-
-    @Test func theLinkFitsAt80ColumnsWhenTall() {
-        let text = ConsoleApp.snapshot(options: ConsoleOptions(), keys: [], size: Size(width: 80, height: 40))
-        #expect(text.contains("── link 8.0 kB/s"))
-        #expect(ConsoleApp.snapshot(options: ConsoleOptions(), keys: [], size: Size(width: 80, height: 24)).contains("store "))
-    }
 }

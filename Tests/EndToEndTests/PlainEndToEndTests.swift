@@ -28,6 +28,26 @@ struct PlainEndToEndTests {
         }
     }
 
+    /// The goldens of the README captures (Tests/ConsoleTests/Golden) are rendered in-process;
+    /// the binary's `snapshot` must print the same text, or the captures would not be what
+    /// the command under them prints.
+    @Test("snapshot prints the README captures' golden frames", arguments: [
+        ("readme-console-120x40", ["--keys", "1 2 2 t space tab", "--size", "120x40"]),
+        ("readme-reference-defects-100x30",
+         ["--scenario", "none", "--keys", "2 2 2 2 2 2 4 4 4 4 - - - space space space space tab tab tab", "--size", "100x30"]),
+    ])
+    func snapshotIsTheGolden(_ golden: String, _ arguments: [String]) throws {
+        guard let bin = ConsoleBinary.require() else { return }
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ConsoleTests/Golden/\(golden).txt")
+        let stored = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let height = Int(arguments.last!.split(separator: "x")[1])!
+        #expect(stored.first == "$ peat-console snapshot " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
+        let result = try runProcess(bin, ["snapshot"] + arguments)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == stored[1...height].joined(separator: "\n") + "\n")
+    }
+
     @Test("--link-bytes sets the modelled link's bandwidth, shown in the header and the link rule")
     func linkBytes() throws {
         guard let bin = ConsoleBinary.require() else { return }

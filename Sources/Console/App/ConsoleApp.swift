@@ -70,14 +70,17 @@ public final class ConsoleApp {
         }
     }
 
-    /// Turns a key into actions (a resize reads the new size from `backend`).
-    public func handle(_ key: Key, on backend: any Backend) {
-        if key == .resize {
-            backend.invalidate()
-            shownFrame = nil
-            resize(to: backend.size)
-        } else {
+    /// Turns a terminal event into actions: a key through the key map; a resize, or a resume
+    /// after a stop (the screen's content is then unknown), repaints everything at the size
+    /// `output` now has.
+    public func handle(_ event: TerminalEvent, on output: any TerminalOutput) {
+        switch event {
+        case .key(let key):
             dispatch(keyMap.action(for: key, in: state))
+        case .resized, .resumed:
+            output.invalidate()
+            shownFrame = nil
+            resize(to: output.size)
         }
     }
 
@@ -114,7 +117,7 @@ public final class ConsoleApp {
     /// Draws the current state if it changed since the last frame; only changed cells are sent.
     /// - Returns: true when something was drawn.
     @discardableResult
-    public func present(on backend: any Backend) -> Bool {
+    public func present(on backend: any TerminalOutput) -> Bool {
         if let shown = shownState, shown == state, shownFrame != nil { return false }
         let frame = renderFrame()
         let changes = Buffer.diff(shownFrame ?? Buffer(size: Size(width: 0, height: 0)), frame)
@@ -127,7 +130,7 @@ public final class ConsoleApp {
     }
 
     /// Takes the screen's size and capabilities, and the time.
-    public func begin(on backend: any Backend) {
+    public func begin(on backend: any TerminalOutput) {
         state.capabilities = backend.capabilities
         shownFrame = nil
         shownState = nil
@@ -136,14 +139,14 @@ public final class ConsoleApp {
         dispatch(.tick(clock.now()))
     }
 
-    /// One wake-up: at most one wait for a key (then any keys already queued), the inbox, a tick.
+    /// One wake-up: at most one wait for input (then any events already queued), the inbox, a tick.
     public func wake(on backend: any Backend) {
-        var key = backend.readKey(timeoutMs: max(1, options.refreshMs))
+        var event = backend.nextEvent(timeoutMs: max(1, options.refreshMs))
         var handled = 0
-        while let k = key {
-            handle(k, on: backend)
+        while let e = event {
+            handle(e, on: backend)
             handled += 1
-            key = handled < 64 && !state.quitRequested ? backend.readKey(timeoutMs: 0) : nil
+            event = handled < 64 && !state.quitRequested ? backend.nextEvent(timeoutMs: 0) : nil
         }
         // Background input (streams) can post many actions a wake-up: one core snapshot for
         // the whole batch, not one each (a snapshot reads the queue and the store).

@@ -229,9 +229,9 @@ enum Monotonic {
     static func seconds(_ nanos: UInt64) -> Double { Double(nanos) / 1e9 }
 }
 
-/// The soak's screen: an in-memory screen whose key wait sleeps like a terminal's would (no
-/// key ever comes), never past the run's end.
-final class SoakBackend: Backend {
+/// The soak's terminal: an in-memory screen whose input wait sleeps like a terminal's would
+/// (no event ever comes), never past the run's end.
+final class SoakBackend: TerminalOutput, TerminalInput {
     let screen: MemoryBackend
     var deadline: UInt64 = .max
 
@@ -245,7 +245,7 @@ final class SoakBackend: Backend {
     func flush() { screen.flush() }
     func invalidate() { screen.invalidate() }
 
-    func readKey(timeoutMs: Int) -> Key? {
+    func nextEvent(timeoutMs: Int) -> TerminalEvent? {
         let now = Monotonic.now()
         guard timeoutMs > 0, now < deadline else { return nil }
         let wait = min(UInt64(timeoutMs) * 1_000_000, deadline - now)

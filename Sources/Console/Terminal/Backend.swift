@@ -1,4 +1,4 @@
-/// A key press (or terminal event) as the app sees it, independent of any terminal library.
+/// A key press as the app sees it, independent of any terminal library.
 public enum Key: Hashable, Sendable, CustomStringConvertible {
     case character(Character)
     case enter, escape, tab, backTab, backspace, delete
@@ -6,8 +6,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)
     /// Control plus a letter, e.g. `.control("c")`.
     case control(Character)
-    /// The terminal changed size (the backend reports the new size separately).
-    case resize
     /// A key the backend could not name; its raw code is kept for the error count.
     case unknown(Int32)
 
@@ -32,10 +30,21 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .pageDown: return "PgDn"
         case .function(let n): return "F\(n)"
         case .control(let c): return "^" + String(c).uppercased()
-        case .resize: return "resize"
         case .unknown(let code): return "key#\(code)"
         }
     }
+}
+
+/// What the terminal's input side reports: a key, or something that happened to the terminal
+/// or the process.
+public enum TerminalEvent: Hashable, Sendable {
+    /// A key press.
+    case key(Key)
+    /// The terminal changed size; the output's `size` has the new one.
+    case resized
+    /// The process was continued after a stop (SIGCONT: `fg` after Ctrl-Z, or a SIGSTOP
+    /// ended). Whatever the screen shows now is unknown, so the app repaints it in full.
+    case resumed
 }
 
 /// What the terminal can show, decided once when the backend starts.
@@ -45,17 +54,18 @@ public struct TerminalCapabilities: Hashable, Sendable {
     /// True when the locale is UTF-8 (else views use ASCII borders and bars).
     public var unicode: Bool
 
+    /// Capabilities with `colors` and, when `unicode` is false, ASCII drawing.
     public init(colors: ColorDepth, unicode: Bool) {
         self.colors = colors
         self.unicode = unicode
     }
 }
 
-/// The screen the main loop draws to. Implementations: the ncurses backend (the only code
-/// that touches the terminal library) and `MemoryBackend` (tests and `snapshot`).
+/// The screen the app draws to. Implementations: the ncurses terminal (the only code that
+/// touches the terminal library) and `MemoryBackend` (tests and `snapshot`).
 ///
 /// All calls happen on one thread.
-public protocol Backend: AnyObject {
+public protocol TerminalOutput: AnyObject {
     /// The current screen size.
     var size: Size { get }
     /// What the screen can show.
@@ -66,48 +76,79 @@ public protocol Backend: AnyObject {
     func flush()
     /// Forgets what is on screen so the next frame is drawn in full (after resize/resume).
     func invalidate()
-    /// Waits up to `timeoutMs` for a key; nil on timeout.
-    func readKey(timeoutMs: Int) -> Key?
 }
 
-/// An in-memory screen: keeps the cells it is sent, reads keys from a script.
-public final class MemoryBackend: Backend {
+/// Where the main loop waits for keys and terminal events.
+///
+/// All calls happen on one thread (the one that draws).
+public protocol TerminalInput: AnyObject {
+    /// Waits up to `timeoutMs` (0: do not wait) for the next event; nil on timeout.
+    func nextEvent(timeoutMs: Int) -> TerminalEvent?
+}
+
+/// A whole terminal: a screen to draw to and the input that goes with it.
+public typealias Backend = TerminalOutput & TerminalInput
+
+/// An in-memory terminal: keeps the cells it is sent, reads events from a script.
+public final class MemoryBackend: TerminalOutput, TerminalInput {
+    /// The current screen size (`resize(to:)` changes it).
     public private(set) var size: Size
+    /// What the screen can show, as given at creation.
     public let capabilities: TerminalCapabilities
     /// What the screen shows now.
     public private(set) var screen: Buffer
-    /// Keys still to be read, front first.
-    public var pendingKeys: [Key]
+    /// Events still to be read, front first.
+    public var pendingEvents: [TerminalEvent]
     /// How many `flush` calls were made (a frame each).
     public private(set) var flushCount = 0
     /// How many cells were drawn over the backend's life.
     public private(set) var cellsDrawn = 0
 
+    /// A blank screen of `size` whose input will deliver `keys`, in order.
     public init(size: Size, capabilities: TerminalCapabilities = .init(colors: .xterm256, unicode: true),
                 keys: [Key] = []) {
         self.size = size
         self.capabilities = capabilities
         self.screen = Buffer(size: size)
-        self.pendingKeys = keys
+        self.pendingEvents = keys.map(TerminalEvent.key)
     }
 
-    /// Changes the size as a terminal resize would, queueing a `.resize` key.
+    /// The keys among the pending events; setting it replaces every pending event.
+    public var pendingKeys: [Key] {
+        get {
+            pendingEvents.compactMap { if case .key(let k) = $0 { return k } else { return nil } }
+        }
+        set { pendingEvents = newValue.map(TerminalEvent.key) }
+    }
+
+    /// Changes the size as a terminal resize would (the screen is blank), queueing `.resized`.
     public func resize(to newSize: Size) {
         size = newSize
         screen = Buffer(size: newSize)
-        pendingKeys.insert(.resize, at: 0)
+        pendingEvents.insert(.resized, at: 0)
     }
 
+    /// A stop and a continue, as Ctrl-Z then `fg` would make them: while the process was
+    /// stopped something else wrote over every cell (with `symbol`), then `.resumed` is queued.
+    public func stopAndContinue(overwritingWith symbol: String = "$") {
+        screen = Buffer(size: size, fill: Cell(symbol))
+        pendingEvents.insert(.resumed, at: 0)
+    }
+
+    /// Keeps the changed cells.
     public func draw(_ changes: [CellChange]) {
         cellsDrawn += changes.count
         for c in changes { screen[c.x, c.y] = c.cell }
     }
 
+    /// Counts a frame.
     public func flush() { flushCount += 1 }
 
+    /// Blanks the screen: nothing drawn before counts.
     public func invalidate() { screen = Buffer(size: size) }
 
-    public func readKey(timeoutMs: Int) -> Key? {
-        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    /// The next scripted event, never waiting.
+    public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
+        pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
     }
 }
