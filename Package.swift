@@ -24,8 +24,17 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
-        // The app: state, actions, update, views, cell buffer. No terminal library here.
+        // The demo scenario: one demo→event source for run, gen, soak and peat-bench.
+        .target(name: "PeatDemo", dependencies: ["PeatEvents"]),
+        // Live inputs: files, FIFOs, stdin and Unix sockets read on their own threads; export files.
+        .target(name: "PeatInputs", dependencies: ["PeatEvents"]),
+        // The app: state, node models, actions, update, views, cell buffer. No terminal library,
+        // no threads, no node implementation here.
         .target(name: "Console", dependencies: ["PeatEvents"]),
+        // The in-process node source: an emitter with the demo, live inputs and the link model.
+        .target(name: "LocalNode", dependencies: ["Console", "PeatEvents", "PeatDemo", "PeatInputs"]),
+        // The soak harness: the console under load, RSS sampled, a growth rule.
+        .target(name: "PeatSoak", dependencies: ["Console", "LocalNode", "PeatDemo", "PeatEvents"]),
         // ncursesw, wrapped for Swift (macros and globals Swift cannot import directly).
         .systemLibrary(
             name: "CNcurses",
@@ -37,16 +46,17 @@ let package = Package(
         .executableTarget(
             name: "peat-console",
             dependencies: [
-                "PeatEvents", "Console", "NcursesBackend",
+                "PeatEvents", "PeatDemo", "PeatInputs", "Console", "LocalNode", "PeatSoak", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "peat-bench", dependencies: ["PeatEvents", "Console"]),
+        .executableTarget(name: "peat-bench", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode", "PeatSoak"]),
         // Fuzz targets (scripts/fuzz.sh); built normally they replay a corpus.
-        .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "Console"]),
-        .testTarget(name: "PeatEventsTests", dependencies: ["PeatEvents"]),
+        .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode"]),
+        .testTarget(name: "PeatEventsTests", dependencies: ["PeatEvents", "PeatDemo", "PeatInputs"]),
         // Golden/ holds whole-frame goldens read by path (GoldenTests), not resources.
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "PeatEvents"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "LocalNode", "PeatSoak", "PeatDemo", "PeatInputs", "PeatEvents"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents", "PeatDemo", "PeatInputs"]),
     ]
 )

@@ -1,5 +1,8 @@
 // R1, IDLE and MEM: the console's frame cost, its idle CPU, and memory per stored event.
 import Console
+import LocalNode
+import PeatDemo
+import PeatSoak
 import Foundation
 import PeatEvents
 

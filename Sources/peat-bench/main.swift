@@ -6,6 +6,7 @@
 // stored events, IDLE the console's CPU over 10 s in a pseudo-terminal, MEM RSS per 10^6
 // stored (and queued) events, in a fresh child process.
 import Console
+import LocalNode
 import Foundation
 import PeatEvents
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Console
+import LocalNode
 import PeatEvents
 
 extension ScenarioChoice: ExpressibleByArgument {}

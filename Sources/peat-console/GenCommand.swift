@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Foundation
+import PeatDemo
 import PeatEvents
 
 /// `peat-console gen`: writes a synthetic stream of events to standard output, from the same

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Console
+import LocalNode
 import Foundation
 import NcursesBackend
 import PeatEvents
+import PeatInputs
 
 /// `peat-console run` (the default): the live console in this terminal.
 struct RunCommand: ParsableCommand {

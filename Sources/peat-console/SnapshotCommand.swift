@@ -1,5 +1,6 @@
 import ArgumentParser
 import Console
+import LocalNode
 
 /// Colour depth as written on the command line.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Console
+import LocalNode
+import PeatSoak
 import Foundation
 import PeatEvents
 

@@ -5,7 +5,9 @@ import Darwin
 #endif
 import ArgumentParser
 import Console
+import LocalNode
 import PeatEvents
+import PeatInputs
 
 /// The flags that feed the live console from a stream of events instead of the demo.
 struct StreamOptionGroup: ParsableArguments {

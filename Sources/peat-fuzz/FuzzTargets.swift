@@ -1,4 +1,5 @@
 import Console
+import LocalNode
 import PeatEvents
 
 /// A fuzz target: takes arbitrary bytes, must never crash, and traps when an invariant fails.

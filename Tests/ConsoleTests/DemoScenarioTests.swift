@@ -1,4 +1,5 @@
 import Foundation
+import PeatDemo
 import PeatEvents
 import Testing
 

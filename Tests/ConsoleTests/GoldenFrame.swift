@@ -2,6 +2,10 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 // Golden frames: whole screens, text and styles, kept as files under `Golden/` and compared
 // cell by cell. `PEAT_UPDATE_GOLDEN=1` rewrites them (scripts/update-goldens.sh).

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// Every golden frame, by the `peat-console snapshot` arguments that render it. Without
 /// `--color` a frame is what `NO_COLOR` (or a terminal without colour) shows: attributes only.

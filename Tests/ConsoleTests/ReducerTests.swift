@@ -1,6 +1,10 @@
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// Key → action (through the key map) → state change and effects.
 @Suite struct ReducerTests {

@@ -1,6 +1,10 @@
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 @Suite struct RunnerTests {
     /// Runs `app` for `wakes` wake-ups (or until it quits).

@@ -2,6 +2,10 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// The selection in the alerts, browser and pop-log lists follows its row by identity as rows
 /// arrive and go (like htop/k9s), and falls back on the nearest row when its row goes.

@@ -2,6 +2,10 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 @Suite struct SessionTests {
     func session(_ scenario: ScenarioChoice = .none, seed: UInt64 = 1) -> (NodeHarness, ManualClock) {

@@ -1,6 +1,10 @@
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// The key scripts `snapshot` reads, and properties every snapshot must have. What whole
 /// frames look like is in the goldens (GoldenTests).

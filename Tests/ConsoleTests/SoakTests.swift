@@ -2,6 +2,10 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// The soak's parts: the growth check on synthetic RSS series, the /proc reader, the event
 /// source, and short real runs with and without the store's bounds (counts only: no timing

@@ -2,6 +2,10 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// TTL expiry and store limits as the console shows them, and the link model the pops feed.
 @Suite struct StoreAndLinkTests {

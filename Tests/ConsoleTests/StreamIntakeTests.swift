@@ -2,6 +2,10 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// Live stream input in the console: deliveries from the inbox go through the emitter, errors
 /// are counted and listed, the header shows the input, and `e` exports.

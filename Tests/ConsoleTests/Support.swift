@@ -1,6 +1,10 @@
 import Foundation
 import PeatEvents
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// Capabilities for monochrome Unicode / ASCII rendering in tests.
 let mono = TerminalCapabilities(colors: .none, unicode: true)

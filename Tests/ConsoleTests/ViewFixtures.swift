@@ -1,6 +1,10 @@
 import Foundation
 import PeatEvents
 @testable import Console
+@testable import LocalNode
+import PeatDemo
+import PeatInputs
+@testable import PeatSoak
 
 /// States the view tests render.
 enum Fixture {

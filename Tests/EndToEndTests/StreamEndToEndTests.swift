@@ -2,7 +2,9 @@
 import Glibc
 #endif
 import Foundation
+import PeatDemo
 import PeatEvents
+import PeatInputs
 import Testing
 
 /// Streams through the real binary: `gen` and `convert` in plain pipelines, and a console fed

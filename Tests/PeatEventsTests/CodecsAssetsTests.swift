@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PeatEvents
+import PeatInputs
 
 /// The sample streams in assets/streams decode as their README says.
 @Suite("Codecs: sample streams")

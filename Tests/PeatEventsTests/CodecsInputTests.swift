@@ -5,6 +5,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import PeatEvents
+import PeatInputs
 
 /// Collects the statuses a `StreamInput` posts and lets a test wait for one that matches.
 final class StatusWaiter: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PeatEvents
+import PeatDemo
 
 /// Events for codec tests: the demo's variety plus edge cases (Unicode, binary payloads,
 /// unknown enum numbers, a present-but-empty optional, no routing).

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PeatEvents
+import PeatDemo
 
 /// A small deterministic PRNG for property tests (SplitMix64).
 struct TestRNG: RandomNumberGenerator {

@@ -1,5 +1,8 @@
 import Foundation
+import Console
+import PeatDemo
 import PeatEvents
+import PeatInputs
 
 /// The console's side of live stream input (`--source`, `--listen`): what the input has done,
 /// the last errors, and the popped events kept for export.

@@ -1,4 +1,7 @@
 import Foundation
+import Console
+import LocalNode
+import PeatDemo
 import PeatEvents
 
 /// The soak report as text.

@@ -1,4 +1,5 @@
 import Foundation
+import PeatEvents
 
 /// A small, fast, seedable pseudo-random generator (SplitMix64). Same seed, same sequence, on
 /// every platform.

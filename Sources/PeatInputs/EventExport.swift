@@ -1,4 +1,5 @@
 import Foundation
+import PeatEvents
 
 /// Writes captured events to JSON Lines files, e.g. the console's export of the local store
 /// and the pop log.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import PeatEvents
 import Synchronization
 
 /// A live input: background threads read a file, FIFO, standard input or the connections of

@@ -1,3 +1,7 @@
+import Console
+import LocalNode
+import PeatDemo
+import PeatEvents
 import Foundation
 
 /// The process's memory as Linux reports it in `/proc/self/status`.

@@ -1,3 +1,7 @@
+import Console
+import LocalNode
+import PeatDemo
+import PeatEvents
 import Foundation
 
 /// One RSS sample of a soak run.

@@ -1,3 +1,6 @@
+import Console
+import LocalNode
+import PeatDemo
 import PeatEvents
 
 /// How a soak run drives the console: the demo generator's events at a fixed rate into the

@@ -1,5 +1,8 @@
 import Foundation
+import Console
+import PeatDemo
 import PeatEvents
+import PeatInputs
 
 /// The in-process node: an emitter with its demo generator, stream and socket inputs and the
 /// modelled link. It performs node commands and reports what happened as node events; it
