@@ -8,7 +8,10 @@ extension NodeModel {
     mutating func fold(_ event: NodeEvent, running: Bool) -> (text: String, isError: Bool)? {
         switch event {
         case .observed(let o):
-            take(o)
+            observed = o
+            // Whole seconds only: a model that changed with every tick's nanoseconds would
+            // redraw an idle screen ten times a second.
+            observed.time = PeatTimestamp(seconds: o.time.seconds)
             if o.time.seconds != lastSampleSecond {
                 lastSampleSecond = o.time.seconds
                 sample(second: o.time.seconds, running: running)
@@ -41,24 +44,6 @@ extension NodeModel {
         guard let i = index, !alerts[i].acknowledged else { return ("no unacknowledged alerts", false) }
         alerts[i].acknowledged = true
         return ("acknowledged \(alerts[i].event.eventType) \(alerts[i].eventID)", false)
-    }
-
-    private mutating func take(_ o: NodeObservation) {
-        policy = o.policy
-        pendingCounts = o.pendingCounts
-        pendingByClass = o.pendingByClass
-        stats = o.stats
-        localCount = o.localCount
-        expiredCount = o.expiredCount
-        evictedCount = o.evictedCount
-        storeCapacity = o.storeCapacity
-        browserRows = o.browserRows
-        browserTotal = o.browserTotal
-        browserOffset = o.browserOffset
-        browserFilter = o.browserFilter
-        browserAnchorIndex = o.browserAnchorIndex
-        stream = o.stream
-        link = o.link
     }
 
     private mutating func raiseAlert(_ event: PeatEvent) {
@@ -95,7 +80,7 @@ extension NodeModel {
     /// Once a second: the depth history (skipped while idle and unchanged, so an idle console
     /// draws nothing) and the rates.
     private mutating func sample(second: UInt64, running: Bool) {
-        let counts = pendingCounts
+        let counts = observed.pendingCounts
         if running || depthHistory[0].isEmpty || (0..<4).contains(where: { depthHistory[$0].last != counts[$0] }) {
             for i in 0..<4 {
                 depthHistory[i].append(i < counts.count ? counts[i] : 0)

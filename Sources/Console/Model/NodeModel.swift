@@ -222,39 +222,16 @@ public enum NodeEvent: Equatable, Sendable {
 
 /// Everything the panes show for one node. The app state holds one per node; views read it,
 /// the reducer folds node events into it, nothing else changes it.
+@dynamicMemberLookup
 public struct NodeModel: Equatable, Sendable {
     /// The node's identity.
     public var nodeID: String
     public var formationID: String
 
-    // Read off the node (the last observation).
-    public var policy: SchedulingPolicy = .reference
-    /// Queued events per level, CRITICAL…LOW.
-    public var pendingCounts: [Int] = [0, 0, 0, 0]
-    /// Queued events per class.
-    public var pendingByClass: [EventClass: Int] = [:]
-    public var stats = SchedulerStats()
-    /// Events in the local store.
-    public var localCount = 0
-    /// Stored events removed by TTL expiry, and evicted to stay within the store's capacity.
-    public var expiredCount = 0
-    public var evictedCount = 0
-    /// The most events the local store holds.
-    public var storeCapacity = StoreLimits.defaultCapacity
-    /// The local-store rows for the browser's current page and filter.
-    public var browserRows: [PeatEvent] = []
-    /// Rows matching the filter in all.
-    public var browserTotal = 0
-    /// The offset `browserRows` starts at.
-    public var browserOffset = 0
-    /// The filter `browserRows` were read with ("" for none).
-    public var browserFilter = ""
-    /// Where the browser's anchored row (or its nearest surviving neighbour) is now.
-    public var browserAnchorIndex: Int?
-    /// The live input's status and errors; nil without one.
-    public var stream: StreamStatus?
-    /// The modelled link the pops feed.
-    public var link = LinkSnapshot()
+    /// What was read off the node at the last observation: queue, store, scheduler and link
+    /// figures, the input's status, the browser's page. Its fields read (and, in tests, write)
+    /// as the model's own: `model.pendingCounts`.
+    public var observed = NodeObservation()
 
     // Folded from node events.
     /// Critical alerts kept, newest first (at most `NodeModel.alertCapacity`).
@@ -293,7 +270,13 @@ public struct NodeModel: Equatable, Sendable {
     public init(nodeID: String = "node-1", formationID: String = "squad-1", policy: SchedulingPolicy = .reference) {
         self.nodeID = nodeID
         self.formationID = formationID
-        self.policy = policy
+        observed.policy = policy
+    }
+
+    /// The observed figures, as the model's own fields.
+    public subscript<T>(dynamicMember field: WritableKeyPath<NodeObservation, T>) -> T {
+        get { observed[keyPath: field] }
+        set { observed[keyPath: field] = newValue }
     }
 
     /// Alerts not yet acknowledged, among those kept.
@@ -301,11 +284,11 @@ public struct NodeModel: Equatable, Sendable {
     /// Alerts that fell off the kept list.
     public var alertsDropped: Int { alertsReceived - alerts.count }
     /// All queued events.
-    public var pending: Int { pendingCounts.reduce(0, +) }
+    public var pending: Int { observed.pendingCounts.reduce(0, +) }
     /// The store's counts as of the last observation.
     public var storeMark: StoreMark {
-        let removals = expiredCount + evictedCount
-        return StoreMark(arrivals: localCount + removals, removals: removals)
+        let removals = observed.expiredCount + observed.evictedCount
+        return StoreMark(arrivals: observed.localCount + removals, removals: removals)
     }
 }
 
