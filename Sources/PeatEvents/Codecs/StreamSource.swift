@@ -52,8 +52,8 @@ public struct SourcedStreamError: Hashable, Sendable, CustomStringConvertible {
         self.error = error
     }
 
-    /// `conn 3 line 2 (byte 80): malformed JSON: …`.
-    public var description: String { "\(source) \(error)" }
+    /// `conn 3 line 2 (byte 80): malformed JSON: …` (escaped: it may quote the input).
+    public var description: String { "\(InputText.escaped(source)) \(error)" }
 }
 
 /// What a live input has done so far; what the console's header and error list show.
@@ -106,7 +106,7 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
 
     /// `src: stdin ended · 12,345 events · 3 errors`.
     public var description: String {
-        var parts = ["src: \(label) \(phase)"]
+        var parts = ["src: \(InputText.escaped(label)) \(InputText.escaped(phase.description))"]
         if label.hasPrefix("unix:") { parts.append("\(producers) producer\(producers == 1 ? "" : "s")") }
         parts.append("\(StreamStatus.grouped(events)) events")
         let n = errors.total

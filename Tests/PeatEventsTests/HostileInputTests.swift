@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+@testable import PeatEvents
+
+/// Issue 14, "Hostile input": what a producer can send that must not hurt the reader.
+@Suite("Codecs: hostile input")
+struct HostileInputTests {
+    /// A huge frame or line arriving in small chunks: each chunk must be appended, not the
+    /// whole partial record copied again (that made a 2^40-byte frame read at a falling rate).
+    @Test("a long record in small chunks is buffered with amortised growth, not copied per chunk",
+          arguments: StreamFormatChoice.allCases)
+    func longRecordIsNotCopiedPerChunk(choice: StreamFormatChoice) {
+        var decoder = EventStreamDecoder(choice, maxRecordBytes: 1 << 41)
+        if choice == .jsonl {
+            _ = decoder.feed(Array("{\"eventId\":\"".utf8))
+        } else {
+            // A varint of 2^40: a frame header promising a terabyte (auto detects protobuf).
+            _ = decoder.feed([0x80, 0x80, 0x80, 0x80, 0x80, 0x20])
+        }
+        let chunk = [UInt8](repeating: choice == .jsonl ? UInt8(ascii: "a") : 0, count: 4096)
+        let chunks = 1024
+        for _ in 0..<chunks { #expect(decoder.feed(chunk).isEmpty) }
+        // Doubling growth moves the buffer about log2(4 MiB) ≈ 22 times; a copy per chunk
+        // would move it 1024 times.
+        #expect(decoder.bufferMoves < 40, "buffer moved \(decoder.bufferMoves) times in \(chunks) chunks")
+    }
+
+    @Test("a UTF-8 byte order mark before JSON Lines is skipped, whole or byte by byte",
+          arguments: [StreamFormatChoice.auto, .jsonl])
+    func byteOrderMarkIsSkipped(choice: StreamFormatChoice) {
+        let sample = codecSampleEvents(count: 3)
+        let bytes = StreamFormat.byteOrderMark + encoded(sample, .jsonl)
+        #expect(StreamFormat.detect(bytes) == .jsonl)
+        #expect(StreamFormat.detect(bytes.prefix(2)) == nil, "a partial mark waits for more bytes")
+        let whole = EventStreamDecoder.decodeAll(bytes, format: choice)
+        #expect(errors(of: whole).isEmpty, "\(errors(of: whole))")
+        #expect(events(of: whole) == sample)
+        var decoder = EventStreamDecoder(choice)
+        var split: [StreamRecord] = []
+        for b in bytes { split += decoder.feed([b]) }
+        split += decoder.finish()
+        #expect(split == whole)
+    }
+
+    @Test("a number out of range is reported as such, not as invalid UTF-8",
+          arguments: ["1e999999", "-1e999999", "1.5e999999"])
+    func numberOutOfRangeIsNotInvalidUTF8(number: String) throws {
+        let line = "{\"eventId\":\"x\",\"ttlSeconds\":\(number)}\n"
+        let records = EventStreamDecoder.decodeAll(Array(line.utf8), format: .jsonl)
+        let error = try #require(errors(of: records).first)
+        #expect(error.reason == .malformedJSON)
+        #expect(error.detail == "number out of range or malformed", "\(error)")
+        #expect(!"\(error)".localizedCaseInsensitiveContains("utf"), "\(error)")
+    }
+}
+
+/// Input quoted in messages is escaped in one place, `InputText.escaped`.
+@Suite("Codecs: escaping quoted input")
+struct InputTextTests {
+    @Test("controls, C1, DEL, format and bidi characters become escapes; other text is kept")
+    func escapes() {
+        #expect(InputText.escaped("plain ascii, ünïcödé, 日本, 👩‍👩‍👧") == "plain ascii, ünïcödé, 日本, 👩‍👩‍👧")
+        #expect(InputText.escaped("\u{1B}]52;c;aGk=\u{07}\u{1B}[2J") == "\\u{1B}]52;c;aGk=\\u{7}\\u{1B}[2J")
+        #expect(InputText.escaped("a\nb\rc\td") == "a\\nb\\rc\\td")
+        #expect(InputText.escaped("\u{0}\u{7F}\u{85}\u{9B}") == "\\u{0}\\u{7F}\\u{85}\\u{9B}")
+        #expect(InputText.escaped("x\u{200B}\u{200E}\u{202E}\u{2066}\u{2069}\u{FEFF}\u{2028}\u{AD}y")
+                == "x\\u{200B}\\u{200E}\\u{202E}\\u{2066}\\u{2069}\\u{FEFF}\\u{2028}\\u{AD}y")
+        let hostile = "\u{1B}[2J\u{9B}31m\u{202E}"
+        #expect(!InputText.escaped(hostile).unicodeScalars.contains(where: InputText.needsEscape))
+    }
+
+    @Test("an error's description escapes its detail, and a sourced error its source")
+    func errorDescriptionsEscape() {
+        let e = StreamError(.malformedJSON, at: StreamPosition(offset: 0, line: 1), detail: "unknown field \"\u{1B}[2J\"")
+        #expect(e.description == "line 1 (byte 0): malformed JSON: unknown field \"\\u{1B}[2J\"")
+        #expect(SourcedStreamError(source: "f\u{7}", error: e).description.hasPrefix("f\\u{7} line 1"))
+    }
+}
+
+/// A newer producer's events carry fields this schema does not know: they still read.
+@Suite("Codecs: unknown fields")
+struct UnknownFieldTests {
+    @Test("unknown JSON fields are skipped and counted, each name once, in whole and split reads")
+    func unknownFieldsAreSkippedAndNamed() throws {
+        let known = codecSampleEvents(count: 3)
+        var lines = try known.map { try $0.jsonString() }
+        lines[0].insert(contentsOf: "\"zNewer\":1,\"aNewer\":{\"x\":[1,2]},", at: lines[0].index(after: lines[0].startIndex))
+        lines[1].insert(contentsOf: "\"zNewer\":2,", at: lines[1].index(after: lines[1].startIndex))
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        for choice in [StreamFormatChoice.jsonl, .auto] {
+            var decoder = EventStreamDecoder(choice)
+            var records: [StreamRecord] = []
+            for b in bytes { records += decoder.feed([b]) }
+            records += decoder.finish()
+            #expect(errors(of: records).isEmpty, "\(errors(of: records))")
+            #expect(events(of: records) == known)
+            let tally = decoder.takeUnknownFields()
+            #expect(tally.records == 2)
+            #expect(Set(tally.names) == ["zNewer", "aNewer"] && tally.names.count == 2)
+            #expect(decoder.takeUnknownFields().isEmpty, "taking starts a new tally")
+        }
+    }
+
+    @Test("the names kept are bounded")
+    func namesAreBounded() {
+        var tally = UnknownFieldTally()
+        for i in 0..<1000 { tally.note(record: ["f\(i)"]) }
+        #expect(tally.records == 1000 && tally.names.count == UnknownFieldTally.nameLimit)
+    }
+}
+
