@@ -112,3 +112,78 @@ struct UnknownFieldTests {
     }
 }
 
+/// `--listen unix:PATH` must never delete what it did not create, nor take over a live socket.
+@Suite("Codecs: socket paths", .serialized)
+struct SocketPathTests {
+    func listening(_ path: String) -> StreamInput {
+        StreamInput(source: .unixSocket(path), emitter: EventEmitter(nodeID: "n", formationID: "f"))
+    }
+
+    func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode : nil
+    }
+
+    @Test("a path that is not a socket is refused and left as it was, also after stop()")
+    func regularFileIsNeverDeleted() throws {
+        let path = temporaryPath("precious.txt")
+        defer { unlink(path) }
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: path))
+        let input = listening(path)
+        #expect { try input.start() } throws: { "\($0)".contains("not a socket") }
+        input.stop()
+        #expect(FileManager.default.contents(atPath: path) == Data("precious\n".utf8))
+    }
+
+    @Test("a live socket is refused naming its process; the owner keeps it and removes it on stop")
+    func liveSocketIsNotTakenOver() throws {
+        let path = temporaryPath("live.sock")
+        let first = listening(path)
+        try first.start()
+        let second = listening(path)
+        #expect { try second.start() } throws: { "\($0)".contains("in use by process \(getpid())") }
+        second.stop()
+        // Still the first console's socket: a producer can connect.
+        let fd = try StreamInput.connectUnixSocket(path)
+        close(fd)
+        first.stop()
+        #expect(mode(path) == nil, "the owner removes its socket")
+    }
+
+    @Test("a stale socket (nobody listening) is replaced; the new one is owner-only")
+    func staleSocketIsReplaced() throws {
+        let path = temporaryPath("stale.sock")
+        defer { unlink(path) }
+        // A socket file left by a process that died: bound, never listened on, closed.
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_un()
+        addr.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &addr.sun_path) { raw in
+            for (i, b) in path.utf8.enumerated() { raw[i] = b }
+        }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        close(fd)
+        try #require(bound == 0)
+        let input = listening(path)
+        try input.start()
+        let m = try #require(mode(path))
+        #expect(m & S_IFMT == S_IFSOCK)
+        #expect(m & 0o777 == 0o600, "mode \(String(m & 0o777, radix: 8))")
+        input.stop()
+        #expect(mode(path) == nil)
+    }
+
+    @Test("stop() removes only the socket it created, not a file that replaced it")
+    func stopRemovesOnlyItsOwnSocket() throws {
+        let path = temporaryPath("replaced.sock")
+        defer { unlink(path) }
+        let input = listening(path)
+        try input.start()
+        unlink(path)
+        try Data("someone else's\n".utf8).write(to: URL(fileURLWithPath: path))
+        input.stop()
+        #expect(FileManager.default.contents(atPath: path) == Data("someone else's\n".utf8))
+    }
+}
