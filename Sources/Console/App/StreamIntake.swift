@@ -112,7 +112,7 @@ extension Session {
                                                time: emitter.clock.now(),
                                                directory: intake.exportDirectory ?? FileManager.default.currentDirectoryPath)
             let stem = (paths.store as NSString).lastPathComponent.replacingOccurrences(of: "-store.jsonl", with: "")
-            return ("exported \(stem)-{store,poplog}.jsonl (\(store.count) stored, \(popped.count) popped)", false)
+            return ("exported \(InputText.escaped(stem))-{store,poplog}.jsonl (\(store.count) stored, \(popped.count) popped)", false)
         } catch {
             return ("export failed: \(error.localizedDescription)", true)
         }

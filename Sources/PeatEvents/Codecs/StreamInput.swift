@@ -172,9 +172,10 @@ public final class StreamInput: Sendable {
             }
             if n == 0 { break }
             let records = decoder.feed(buffer[0..<n])
-            deliver(records, label: label, bytes: n, format: decoder.format)
+            deliver(records, label: label, bytes: n, format: decoder.format, unknown: decoder.takeUnknownFields())
         }
-        deliver(decoder.finish(), label: label, bytes: 0, format: decoder.format)
+        let last = decoder.finish()
+        deliver(last, label: label, bytes: 0, format: decoder.format, unknown: decoder.takeUnknownFields())
         if connection { closeConnection() } else { end() }
     }
 
@@ -220,7 +221,8 @@ public final class StreamInput: Sendable {
 
     // MARK: State
 
-    private func deliver(_ records: [StreamRecord], label: String, bytes: Int, format: StreamFormat?) {
+    private func deliver(_ records: [StreamRecord], label: String, bytes: Int, format: StreamFormat?,
+                         unknown: UnknownFieldTally = UnknownFieldTally()) {
         guard bytes > 0 || !records.isEmpty else { return }
         let (hadErrors, snapshot) = state.withLock { s -> (Bool, StreamStatus) in
             let errors: [StreamError]
@@ -234,9 +236,10 @@ public final class StreamInput: Sendable {
                 s.status.events += records.count - errors.count
                 for e in errors { s.status.errors.record(e.reason) }
             }
-            for e in errors { s.status.recentErrors.append(SourcedStreamError(source: label, error: e)) }
+            for e in errors.suffix(8) { s.status.recentErrors.append(SourcedStreamError(source: label, error: e)) }
             if s.status.recentErrors.count > 8 { s.status.recentErrors.removeFirst(s.status.recentErrors.count - 8) }
             s.status.bytes += bytes
+            s.status.unknownFields.add(unknown)
             if s.status.format == nil { s.status.format = format }
             if bytes > 0 {
                 s.lastData = ContinuousClock.now

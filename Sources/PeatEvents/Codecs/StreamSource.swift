@@ -99,6 +99,8 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
     public var errors = StreamErrorCounts()
     /// The latest errors, oldest first.
     public var recentErrors: [SourcedStreamError] = []
+    /// Events decoded with unknown fields skipped (a newer producer's schema), and the names.
+    public var unknownFields = UnknownFieldTally()
     /// Seconds of silence after which the input counts as stalled.
     public var stallSeconds: Double = 5
 
