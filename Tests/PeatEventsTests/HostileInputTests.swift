@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 import Testing
 @testable import PeatEvents
 
@@ -109,6 +110,64 @@ struct UnknownFieldTests {
         var tally = UnknownFieldTally()
         for i in 0..<1000 { tally.note(record: ["f\(i)"]) }
         #expect(tally.records == 1000 && tally.names.count == UnknownFieldTally.nameLimit)
+    }
+}
+
+/// A read of garbage must cost counters, not records (item 7).
+@Suite("Codecs: folded deliveries")
+struct FoldedDeliveryTests {
+    @Test("a delivery keeps every event but only the last few errors, counting the others")
+    func errorsAreFolded() {
+        // 64 KiB of "x\n": 32,768 bad lines, with a few good events among them.
+        let good = codecSampleEvents(count: 2)
+        var bytes = Array(String(repeating: "x\n", count: 16_384).utf8)
+        bytes += encoded(good, .jsonl)
+        bytes += Array(String(repeating: "x\n", count: 16_384).utf8)
+        let records = EventStreamDecoder.decodeAll(bytes, format: .jsonl)
+        #expect(records.count == 32_768 + good.count)
+        let d = StreamDelivery.folded(source: "stdin", records: records, status: StreamStatus(label: "stdin"), bytes: bytes.count)
+        #expect(d.records.count == good.count + StreamDelivery.keptErrors)
+        #expect(events(of: d.records) == good)
+        #expect(errors(of: d.records) == Array(errors(of: records).suffix(StreamDelivery.keptErrors)))
+        #expect(d.foldedErrors[.malformedJSON] + errors(of: d.records).count == 32_768)
+        #expect(d.bytes == bytes.count)
+        let few = StreamDelivery.folded(source: "stdin", records: Array(records.prefix(3)), status: StreamStatus(label: "stdin"), bytes: 6)
+        #expect(few.records == Array(records.prefix(3)) && few.foldedErrors.total == 0)
+    }
+
+    @Test("a dense delivery is split into parts of at most recordLimit records, in order")
+    func denseDeliveriesAreSplit() {
+        let zeros = EventStreamDecoder.decodeAll([UInt8](repeating: 0, count: 65_536), format: .protobuf)
+        var d = StreamDelivery(source: "z", records: zeros, status: StreamStatus(label: "z"), bytes: 65_536)
+        d.foldedErrors.record(.badVarint)
+        let parts = d.split()
+        #expect(parts.count == 65_536 / StreamDelivery.recordLimit)
+        #expect(parts.allSatisfy { $0.records.count <= StreamDelivery.recordLimit })
+        #expect(parts.flatMap(\.records) == zeros)
+        #expect(parts.reduce(0) { $0 + $1.bytes } == 65_536 && parts.reduce(0) { $0 + $1.foldedErrors.total } == 1)
+    }
+
+    @Test("a reader hands over folded deliveries and the status counts every error")
+    func readerFolds() throws {
+        let path = temporaryPath("garbage.jsonl")
+        defer { unlink(path) }
+        try Data(String(repeating: "x\n", count: 100_000).utf8).write(to: URL(fileURLWithPath: path))
+        let deliveries = Mutex<[StreamDelivery]>([])
+        let ended = DispatchSemaphore(value: 0)
+        let input = StreamInput(source: .file(path), format: .jsonl) { d in
+            deliveries.withLock { $0.append(d) }
+            if d.status.phase == .ended { ended.signal() }
+        }
+        try input.start()
+        defer { input.stop() }
+        #expect(ended.wait(timeout: .now() + 20) == .success)
+        let all = deliveries.withLock { $0 }
+        #expect(all.allSatisfy { errors(of: $0.records).count <= StreamDelivery.keptErrors })
+        #expect(all.allSatisfy { $0.records.count <= StreamDelivery.recordLimit })
+        let counted = all.reduce(0) { $0 + errors(of: $1.records).count + $1.foldedErrors.total }
+        #expect(counted == 100_000)
+        #expect(all.last?.status.errors[.malformedJSON] == 100_000)
+        #expect(all.reduce(0) { $0 + $1.bytes } == 200_000)
     }
 }
 

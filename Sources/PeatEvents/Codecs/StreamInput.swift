@@ -249,8 +249,13 @@ public final class StreamInput: Sendable {
             return (!errors.isEmpty, s.status)
         }
         if case .deliver(let handOver) = target {
-            // Every batch goes out (records are never dropped), in order per producer.
-            handOver(StreamDelivery(source: label, records: records, status: snapshot))
+            // Every batch goes out (no event is dropped), in order per producer; of its errors
+            // only the last few travel as records, the others as counts.
+            // At most `StreamDelivery.recordLimit` records a delivery, so that one delivery
+            // is a small share of a wake-up however dense the input (64 KiB of zeros is
+            // 65,536 empty events).
+            let delivery = StreamDelivery.folded(source: label, records: records, status: snapshot, bytes: bytes)
+            for part in delivery.split() { handOver(part) }
             state.withLock { $0.dirty = false }
         } else {
             post(force: hadErrors)
