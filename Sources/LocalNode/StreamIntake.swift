@@ -28,10 +28,25 @@ public struct StreamIntake: Sendable {
     public init() {}
 
     /// Emits the delivery's events into `emitter`, counts its errors and takes its status.
-    /// - Returns: the events the emitter accepted and the batch's errors.
-    mutating func apply(_ delivery: StreamDelivery, to emitter: EventEmitter) -> (accepted: [PeatEvent], errors: [SourcedStreamError]) {
+    ///
+    /// Every error is counted, but only the last `recentLimit` are kept (and only those are
+    /// described): a batch of 65,536 bad records costs counters, not 65,536 messages.
+    /// - Returns: the events the emitter accepted, the batch's last errors (oldest first) and
+    ///   how many errors it had in all (folded ones included).
+    mutating func apply(_ delivery: StreamDelivery, to emitter: EventEmitter)
+        -> (accepted: [PeatEvent], errors: [SourcedStreamError], errorCount: Int) {
+        enum Failure {
+            case decoded(StreamError)
+            case rejected(StreamPosition, any Error)
+        }
         var accepted: [PeatEvent] = []
-        var errors: [SourcedStreamError] = []
+        var counts = delivery.foldedErrors
+        var last: [Failure] = []
+        var next = 0
+        func keep(_ failure: Failure) {
+            if last.count < StreamIntake.recentLimit { last.append(failure) } else { last[next] = failure }
+            next = (next + 1) % StreamIntake.recentLimit
+        }
         for record in delivery.records {
             switch record {
             case .event(let event, let position):
@@ -39,15 +54,24 @@ public struct StreamIntake: Sendable {
                     try emitter.emit(event)
                     accepted.append(event)
                 } catch {
-                    errors.append(SourcedStreamError(source: delivery.source,
-                                                     error: StreamError(.emitterRejected, at: position, detail: "\(error)")))
+                    counts.record(.emitterRejected)
+                    keep(.rejected(position, error))
                 }
             case .error(let error):
-                errors.append(SourcedStreamError(source: delivery.source, error: error))
+                counts.record(error.reason)
+                keep(.decoded(error))
+            }
+        }
+        let ordered = last.count < StreamIntake.recentLimit ? last : Array(last[next...] + last[..<next])
+        let errors = ordered.map { failure -> SourcedStreamError in
+            switch failure {
+            case .decoded(let e): SourcedStreamError(source: delivery.source, error: e)
+            case .rejected(let position, let error):
+                SourcedStreamError(source: delivery.source, error: StreamError(.emitterRejected, at: position, detail: "\(error)"))
             }
         }
         ingest.countAccepted(accepted.count)
-        for e in errors { ingest.note(e.error) }
+        ingest.count(counts)
         recent += errors
         if recent.count > StreamIntake.recentLimit { recent.removeFirst(recent.count - StreamIntake.recentLimit) }
         var shown = delivery.status
@@ -55,7 +79,7 @@ public struct StreamIntake: Sendable {
         shown.errors = ingest.errors
         shown.recentErrors = recent
         status = shown
-        return (accepted, errors)
+        return (accepted, errors, counts.total)
     }
 
     /// Keeps `events` (just popped) for the pop-log export.
@@ -91,10 +115,11 @@ public struct EventRing: Sendable, Equatable {
 extension LocalNodeSource {
     /// Emits a stream delivery's events (criticals raise alerts) and counts its errors.
     func ingest(_ delivery: StreamDelivery) {
-        let (accepted, errors) = intake.apply(delivery, to: emitter)
+        let (accepted, errors, errorCount) = intake.apply(delivery, to: emitter)
         noteEmitted(accepted)
         guard let last = errors.last else { return }
-        let more = errors.count > 1 ? " (+\(errors.count - 1) more, E lists them)" : " (E lists errors)"
+        let others = errorCount - 1
+        let more = others > 0 ? " (+\(others) more, E lists them)" : " (E lists errors)"
         events.append(.report("bad input: \(last)\(more)", isError: true))
     }
 
@@ -111,7 +136,7 @@ extension LocalNodeSource {
             let alertsPath = (paths.store as NSString).deletingLastPathComponent + "/" + stem + "-alerts.jsonl"
             try AlertExportFile.write(alerts, to: alertsPath)
             let fell = alerts.received - alerts.alerts.count
-            events.append(.report("exported \(stem)-{store,poplog,alerts}.jsonl (\(store.count) stored, \(popped.count) popped, "
+            events.append(.report("exported \(InputText.escaped(stem))-{store,poplog,alerts}.jsonl (\(store.count) stored, \(popped.count) popped, "
                                   + "\(alerts.alerts.count) of \(alerts.received) alerts\(fell > 0 ? ", \(fell) fell off the list" : ""))",
                                   isError: false))
         } catch {

@@ -48,6 +48,8 @@ public final class StreamInput: Sendable {
         var lastPost: ContinuousClock.Instant?
         var dirty = false
         var listenFD: Int32 = -1
+        /// The socket file `start()` created, to remove at `stop()`.
+        var createdSocket: FileIdentity?
         var nextConnection = 1
     }
 
@@ -91,27 +93,36 @@ public final class StreamInput: Sendable {
     public var status: StreamStatus { state.withLock { $0.status } }
 
     /// Opens the source and starts reading in the background.
-    /// - Throws: `StreamSourceError` when a socket cannot be bound. A file that cannot be
-    ///   opened is reported through the status (`failed`), since opening a FIFO waits for
-    ///   its writer and so happens on the reader thread.
+    /// - Throws: `StreamSourceError`, before any thread starts, when the source cannot be
+    ///   used: a file that does not exist, is a directory or cannot be read; a socket path
+    ///   that cannot be bound, that another process listens on, or where something other than
+    ///   a socket is. A FIFO is opened on the reader thread (opening waits for a writer); one
+    ///   that then fails is reported through the status (`failed`).
     public func start() throws {
         switch source {
         case .standardInput:
             spawn(name: "peat-stdin") { self.readLoop(fd: STDIN_FILENO, label: "stdin", connection: false) }
         case .file(let path):
+            let opened = try StreamInput.openForReading(path)
             spawn(name: "peat-source") {
-                let fd = open(path, O_RDONLY | O_CLOEXEC)
-                guard fd >= 0 else {
-                    self.fail("cannot open \(path): \(String(cString: strerror(errno)))")
-                    return
+                var fd = opened
+                if fd < 0 {
+                    fd = open(path, O_RDONLY | O_CLOEXEC)
+                    guard fd >= 0 else {
+                        self.fail("cannot open \(path): \(String(cString: strerror(errno)))")
+                        return
+                    }
                 }
                 self.readLoop(fd: fd, label: self.source.description, connection: false)
                 close(fd)
             }
         case .unixSocket(let path):
-            let fd = try StreamInput.bindUnixSocket(path)
-            state.withLock { $0.listenFD = fd }
-            spawn(name: "peat-listen") { self.acceptLoop(fd: fd, path: path) }
+            let bound = try StreamInput.bindUnixSocket(path)
+            state.withLock {
+                $0.listenFD = bound.fd
+                $0.createdSocket = bound.file
+            }
+            spawn(name: "peat-listen") { self.acceptLoop(fd: bound.fd, path: path) }
         }
         spawn(name: "peat-stall") { self.watchLoop() }
         // The first status (waiting), so a display shows the input before any data.
@@ -119,11 +130,17 @@ public final class StreamInput: Sendable {
         post(force: true)
     }
 
-    /// Asks the threads to stop (they notice within a quarter second) and removes a socket
-    /// file this input created.
+    /// Asks the threads to stop (they notice within a quarter second) and removes the socket
+    /// file this input created — only that one: not a file it failed to bind over, nor one
+    /// that has since replaced it (same device and inode, checked).
     public func stop() {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        if case .unixSocket(let path) = source { unlink(path) }
+        guard case .unixSocket(let path) = source,
+              let created = state.withLock({ s -> FileIdentity? in
+                  defer { s.createdSocket = nil }
+                  return s.createdSocket
+              }) else { return }
+        if FileIdentity(path: path) == created { unlink(path) }
     }
 
     deinit { stop() }
@@ -156,9 +173,10 @@ public final class StreamInput: Sendable {
             }
             if n == 0 { break }
             let records = decoder.feed(buffer[0..<n])
-            deliver(records, label: label, bytes: n, format: decoder.format)
+            deliver(records, label: label, bytes: n, format: decoder.format, unknown: decoder.takeUnknownFields())
         }
-        deliver(decoder.finish(), label: label, bytes: 0, format: decoder.format)
+        let last = decoder.finish()
+        deliver(last, label: label, bytes: 0, format: decoder.format, unknown: decoder.takeUnknownFields())
         if connection { closeConnection() } else { end() }
     }
 
@@ -204,7 +222,8 @@ public final class StreamInput: Sendable {
 
     // MARK: State
 
-    private func deliver(_ records: [StreamRecord], label: String, bytes: Int, format: StreamFormat?) {
+    private func deliver(_ records: [StreamRecord], label: String, bytes: Int, format: StreamFormat?,
+                         unknown: UnknownFieldTally = UnknownFieldTally()) {
         guard bytes > 0 || !records.isEmpty else { return }
         let (hadErrors, snapshot) = state.withLock { s -> (Bool, StreamStatus) in
             let errors: [StreamError]
@@ -218,9 +237,10 @@ public final class StreamInput: Sendable {
                 s.status.events += records.count - errors.count
                 for e in errors { s.status.errors.record(e.reason) }
             }
-            for e in errors { s.status.recentErrors.append(SourcedStreamError(source: label, error: e)) }
+            for e in errors.suffix(8) { s.status.recentErrors.append(SourcedStreamError(source: label, error: e)) }
             if s.status.recentErrors.count > 8 { s.status.recentErrors.removeFirst(s.status.recentErrors.count - 8) }
             s.status.bytes += bytes
+            s.status.unknownFields.add(unknown)
             if s.status.format == nil { s.status.format = format }
             if bytes > 0 {
                 s.lastData = ContinuousClock.now
@@ -230,8 +250,13 @@ public final class StreamInput: Sendable {
             return (!errors.isEmpty, s.status)
         }
         if case .deliver(let handOver) = target {
-            // Every batch goes out (records are never dropped), in order per producer.
-            handOver(StreamDelivery(source: label, records: records, status: snapshot))
+            // Every batch goes out (no event is dropped), in order per producer; of its errors
+            // only the last few travel as records, the others as counts.
+            // At most `StreamDelivery.recordLimit` records a delivery, so that one delivery
+            // is a small share of a wake-up however dense the input (64 KiB of zeros is
+            // 65,536 empty events).
+            let delivery = StreamDelivery.folded(source: label, records: records, status: snapshot, bytes: bytes)
+            for part in delivery.split() { handOver(part) }
             state.withLock { $0.dirty = false }
         } else {
             post(force: hadErrors)
@@ -282,24 +307,118 @@ public final class StreamInput: Sendable {
 
     // MARK: Sockets
 
-    /// Binds and listens on a Unix stream socket at `path`, replacing a stale socket file.
-    static func bindUnixSocket(_ path: String) throws -> Int32 {
-        var addr = try unixAddress(path)
-        // A socket file left by an earlier run would make bind fail; remove only sockets.
+    /// Opens `path` for `--source` before the console starts, so that a bad path is an error
+    /// on the command line, not an empty console.
+    /// - Returns: the open descriptor, or -1 for a FIFO (opened later on the reader thread,
+    ///   since opening one waits for its writer).
+    static func openForReading(_ path: String) throws -> Int32 {
+        func failure(_ why: String) -> StreamSourceError {
+            StreamSourceError(message: "cannot read \(InputText.escaped(path)): \(why)")
+        }
         var info = stat()
-        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFSOCK { unlink(path) }
+        guard stat(path, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw failure("is a directory")
+        case S_IFIFO:
+            guard access(path, R_OK) == 0 else { throw failure(String(cString: strerror(errno))) }
+            return -1
+        default:
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+            return fd
+        }
+    }
+
+    /// Binds and listens on a Unix stream socket at `path`, owner-only (0600).
+    ///
+    /// What is already at `path` decides: nothing — bind; a socket some process accepts
+    /// connections on — refuse ("in use by process N"); a socket nobody listens on (left by
+    /// a run that died) — replace it; anything else — refuse and leave it alone.
+    /// - Returns: the listening descriptor and the identity of the socket file created.
+    static func bindUnixSocket(_ path: String) throws -> (fd: Int32, file: FileIdentity) {
+        var addr = try unixAddress(path)
+        let shown = "unix:" + InputText.escaped(path)
+        func failure(_ why: String) -> StreamSourceError {
+            StreamSourceError(message: "cannot listen on \(shown): \(why)")
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFSOCK else {
+                throw failure("a file that is not a socket is there (left as it is)")
+            }
+            switch probeListener(&addr) {
+            case .listening(let pid):
+                throw failure(pid.map { "in use by process \($0)" } ?? "in use (a process accepts connections on it)")
+            case .stale:
+                unlink(path)
+            case .unknown(let why):
+                throw failure("a socket is there and cannot be checked: \(why)")
+            }
+        }
         let fd = try unixStreamSocket()
+        // Owner-only from the start: no moment at which another user could connect.
+        let mask = umask(0o177)
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        guard bound == 0, listen(fd, 16) == 0 else {
+        let bindErrno = errno
+        umask(mask)
+        guard bound == 0 else {
+            close(fd)
+            throw failure(String(cString: strerror(bindErrno)))
+        }
+        guard let file = FileIdentity(path: path) else {
             let why = String(cString: strerror(errno))
             close(fd)
-            throw StreamSourceError(message: "cannot listen on unix:\(path): \(why)")
+            throw failure(why)
         }
-        return fd
+        chmod(path, 0o600)
+        guard listen(fd, 16) == 0 else {
+            let why = String(cString: strerror(errno))
+            close(fd)
+            if FileIdentity(path: path) == file { unlink(path) }
+            throw failure(why)
+        }
+        return (fd, file)
+    }
+
+    private enum ListenerProbe {
+        case listening(pid: Int32?)
+        case stale
+        case unknown(String)
+    }
+
+    /// Whether a process listens on the socket at `addr` (a connection succeeds), and which.
+    private static func probeListener(_ addr: inout sockaddr_un) -> ListenerProbe {
+        guard let fd = try? unixStreamSocket() else { return .unknown("socket: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        if connected == 0 { return .listening(pid: peerProcess(fd)) }
+        switch errno {
+        case ECONNREFUSED: return .stale
+        case EAGAIN: return .listening(pid: nil)  // its backlog is full: alive
+        default: return .unknown(String(cString: strerror(errno)))
+        }
+    }
+
+    /// The process at the other end of a connected Unix socket, where the system says.
+    private static func peerProcess(_ fd: Int32) -> Int32? {
+        #if os(Linux)
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; } (Glibc does not export it to Swift).
+        var cred: (pid: Int32, uid: UInt32, gid: UInt32) = (0, 0, 0)
+        var size = socklen_t(MemoryLayout.size(ofValue: cred))
+        guard getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &size) == 0, cred.pid > 0 else { return nil }
+        return cred.pid
+        #else
+        return nil
+        #endif
     }
 
     /// Connects to a Unix stream socket at `path` (for producers and tests).
@@ -345,5 +464,19 @@ public final class StreamInput: Sendable {
         #endif
         guard fd >= 0 else { throw StreamSourceError(message: "socket: \(String(cString: strerror(errno)))") }
         return fd
+    }
+}
+
+/// A file's device and inode: which file a path names now.
+struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    /// The identity of what `path` names (not following a symbolic link), nil when nothing.
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

@@ -9,7 +9,10 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
             Every good record is written; each bad one is reported on standard error with its byte \
             offset (and line, for JSON Lines) and reason, and the exit status is then 1. \
+            Unknown JSON fields (a newer producer's schema) are skipped and named once on standard error. \
             protobuf → jsonl → protobuf gives back the original bytes.
+
+            \(StreamExitStatus.help)
             """
     )
 
@@ -30,20 +33,24 @@ struct ConvertCommand: ParsableCommand {
         DescriptorOutput.ignoreBrokenPipes()
         var converter = StreamConverter(from: from, to: to, maxRecordBytes: maxRecordBytes)
         let out = DescriptorOutput.standardOutput
-        var outputOpen = true
-        func emit(_ result: (output: [UInt8], errors: [StreamError])) {
+        var namedUnknown = Set<String>()
+        func emit(_ result: (output: [UInt8], errors: [StreamError])) throws {
+            // Error descriptions escape what they quote (InputText.escaped).
             for error in result.errors { DescriptorOutput.standardError.line("peat-console convert: \(error)") }
-            if outputOpen && !result.output.isEmpty { outputOpen = out.write(result.output) }
+            for name in converter.unknownFields.names where !namedUnknown.contains(name) {
+                namedUnknown.insert(name)
+                DescriptorOutput.standardError.line("peat-console convert: unknown field \"\(InputText.escaped(name))\" skipped")
+            }
+            if !result.output.isEmpty { try DescriptorOutput.check(out.write(result.output), command: "convert") }
         }
         try DescriptorInput.standardInput.forEachChunk { chunk in
-            emit(converter.feed(chunk))
+            try emit(converter.feed(chunk))
         }
-        emit(converter.finish())
-        guard outputOpen else { throw ExitCode.failure }
+        try emit(converter.finish())
         if converter.errors.total > 0 {
             DescriptorOutput.standardError.line(
                 "peat-console convert: \(converter.eventsWritten) events written, \(converter.errors.total) bad records (\(converter.errors))")
-            throw ExitCode.failure
+            throw ExitCode(StreamExitStatus.badRecords)
         }
     }
 }

@@ -21,6 +21,8 @@ struct GenCommand: ParsableCommand {
             apart from --epoch, when it is given).
 
             Example: peat-console gen --rate 200 | peat-console --source -
+
+            \(StreamExitStatus.help)
             """
     )
 
@@ -91,7 +93,8 @@ struct GenCommand: ParsableCommand {
                 try encoder.append(event, to: &buffer)
                 written += 1
             }
-            guard out.write(buffer) else { return }  // the reader went away: done
+            // The reader going away ends gen quietly; a failed write is an error.
+            try DescriptorOutput.check(out.write(buffer), command: "gen")
         }
     }
 

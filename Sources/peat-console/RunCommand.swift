@@ -25,7 +25,10 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("peat-console: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        defer { input?.stop() }
+        defer {
+            input?.stop()
+            app.inbox.close()  // a reader waiting for room gives up: nothing holds up the exit
+        }
         let status: Int32
         do {
             status = try TerminalSession.run(environment: ProcessInfo.processInfo.environment,

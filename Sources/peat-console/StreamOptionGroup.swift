@@ -53,19 +53,21 @@ struct StreamOptionGroup: ParsableArguments {
         options.streaming = true
     }
 
-    /// Most deliveries that may wait in the inbox before a reader holds back (and so, through
-    /// the pipe or socket, its producer).
-    static let inboxLimit = 256
-
     /// Starts reading the input in the background; each batch is posted to `inbox`.
     /// - Returns: the running input (stop it when the console ends), nil without one.
-    /// - Throws: a message for standard error when a socket cannot be bound.
+    /// - Throws: a message for standard error when the source cannot be opened or the socket
+    ///   cannot be bound (before the screen opens).
     func start(into inbox: Inbox) throws -> StreamInput? {
         guard let streamSource else { return nil }
+        // A reader holds back (and so, through the pipe or socket, its producer) while the
+        // inbox holds its bound of records or bytes; status-only deliveries never wait.
         let input = StreamInput(source: streamSource, format: format, maxRecordBytes: maxRecordBytes,
                                 stallSeconds: stallSeconds) { delivery in
-            while !delivery.records.isEmpty && inbox.count > StreamOptionGroup.inboxLimit { usleep(2_000) }
-            inbox.post(.stream(delivery))
+            if delivery.records.isEmpty {
+                inbox.post(.stream(delivery))
+            } else {
+                inbox.post(.stream(delivery), waitingFor: { false })
+            }
         }
         try input.start()
         return input

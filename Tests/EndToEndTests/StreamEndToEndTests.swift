@@ -55,11 +55,76 @@ struct StreamEndToEndTests {
         let input = StreamEndToEndTests.assets.appendingPathComponent("bad-every-kind.\(ext)").path
         let result = try shell("\"$BIN\" convert --to jsonl < '\(input)'", in: dir)
         #expect(result.status == 1)
-        #expect(result.stdout.split(separator: "\n").count == 8)
+        // JSONL: the unknown-field line is written too, without its field (an empty event).
+        #expect(result.stdout.split(separator: "\n").count == (ext == "jsonl" ? 9 : 8))
         let reported = result.stderr.split(separator: "\n").filter { $0.hasPrefix("peat-console convert: ") }
         #expect(reported.count == 6, "stderr: \(result.stderr)")
         #expect(result.stderr.contains(ext == "jsonl" ? "line 2 (byte 457): malformed JSON" : "byte 148: malformed protobuf"))
         #expect(result.stderr.contains("truncated final frame"))
+    }
+
+    @Test("a full disk is an error with its reason and status 74, not success or 'bad records'",
+          arguments: ["gen --rate 0 --count 5000", "convert --to jsonl < a.pb"])
+    func fullDisk(command: String) throws {
+        guard ConsoleBinary.require() != nil, FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try shell("""
+            "$BIN" gen --rate 0 --count 5000 --format protobuf > a.pb && "$BIN" \(command) > /dev/full
+            """, in: dir)
+        #expect(result.status == 74, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("cannot write the output: No space left on device"), "stderr: \(result.stderr)")
+        let help = try shell("\"$BIN\" \(command.split(separator: " ")[0]) --help", in: dir)
+        #expect(help.stdout.contains("74"), "help documents the status")
+    }
+
+    @Test("a reader that goes away ends gen and convert quietly, status 0",
+          arguments: ["gen --rate 0 --count 200000", "convert --to jsonl < a.pb"])
+    func closedPipe(command: String) throws {
+        guard ConsoleBinary.require() != nil else { return }
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try shell("""
+            "$BIN" gen --rate 0 --count 50000 --format protobuf > a.pb &&
+            { "$BIN" \(command) 2> err; echo $? > status; } | head -c 100 > /dev/null; cat status err
+            """, in: dir)
+        #expect(result.stdout == "0\n", "status and stderr: \(result.stdout)")
+    }
+
+    @Test("convert escapes what it quotes from the input: no escape sequence reaches the terminal")
+    func convertEscapesQuotedInput() throws {
+        guard ConsoleBinary.require() != nil else { return }
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let line = #"{"eventId":"a","\u001b]52;c;aGk=\u0007\u001b[2J\u202e":1}"#
+        try Data((line + "\n").utf8).write(to: dir.appendingPathComponent("in.jsonl"))
+        let result = try shell("\"$BIN\" convert --to jsonl < in.jsonl", in: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout == "{\"eventId\":\"a\"}\n")
+        #expect(result.stderr.contains(#"unknown field "\u{1B}]52;c;aGk=\u{7}\u{1B}[2J\u{202E}" skipped"#), "\(result.stderr)")
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+    }
+
+    @Test("--listen over a file that is not a socket, or a live socket, and --source of a missing file exit 1 with the reason and no screen")
+    func unusableInputsFailBeforeTheScreen() throws {
+        guard ConsoleBinary.require() != nil else { return }
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("precious\n".utf8).write(to: dir.appendingPathComponent("f.txt"))
+        let file = try shell("\"$BIN\" --listen unix:f.txt; echo \"status $?\"; cat f.txt", in: dir)
+        #expect(file.stdout == "status 1\nprecious\n", "stdout: \(file.stdout)")
+        #expect(file.stderr.contains("cannot listen on unix:f.txt: a file that is not a socket is there"), "\(file.stderr)")
+        let live = StreamInput(source: .unixSocket(dir.appendingPathComponent("live.sock").path),
+                               emitter: EventEmitter(nodeID: "n", formationID: "f"))
+        try live.start()
+        defer { live.stop() }
+        let taken = try shell("\"$BIN\" --listen unix:live.sock", in: dir)
+        #expect(taken.status == 1 && taken.stdout.isEmpty)
+        #expect(taken.stderr.contains("in use by process \(getpid())"), "\(taken.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("live.sock").path))
+        let missing = try shell("\"$BIN\" --source /nonexistent/peat.jsonl", in: dir)
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("cannot read /nonexistent/peat.jsonl: No such file or directory"), "\(missing.stderr)")
     }
 
     @Test("gen piped into --source - shows a live console that ends cleanly; e exports the store and pop log",

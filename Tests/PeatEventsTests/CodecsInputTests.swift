@@ -71,15 +71,15 @@ struct StreamInputTests {
         #expect(status.description.hasPrefix("src: \((path as NSString).lastPathComponent) ended · 40 events · 1 error"))
     }
 
-    @Test("a missing file is shown as failed, not thrown")
-    func missingFile() throws {
-        let waiter = StatusWaiter()
-        let input = StreamInput(source: .file("/nonexistent/peat"), emitter: EventEmitter(nodeID: "n", formationID: "f"),
-                                onUpdate: waiter.post)
-        try input.start()
-        defer { input.stop() }
-        let status = try #require(waiter.wait { if case .failed = $0.phase { true } else { false } })
-        #expect(status.description.contains("cannot open /nonexistent/peat"))
+    @Test("a missing file, a directory or an unreadable file is refused by start(), before any thread")
+    func unusableFileIsRefused() throws {
+        let emitter = EventEmitter(nodeID: "n", formationID: "f")
+        let dir = FileManager.default.temporaryDirectory.path
+        for (path, why) in [("/nonexistent/peat", "No such file or directory"), (dir, "is a directory")] {
+            let input = StreamInput(source: .file(path), emitter: emitter)
+            #expect { try input.start() } throws: { "\($0)" == "cannot read \(path): \(why)" }
+            input.stop()
+        }
     }
 
     @Test("several producers over a Unix socket, in either framing, feed one emitter")

@@ -63,15 +63,16 @@ struct JSONLinesErrorTests {
     @Test("a malformed line is reported with its line and offset, and the next line still decodes")
     func malformed() {
         let bad: [UInt8] = Array("{\"eventId\": \n".utf8)
-        let unknownField: [UInt8] = Array("{\"noSuchField\": 1}\n".utf8)
-        let stream = line(good[0]) + bad + line(good[1]) + unknownField + line(good[2])
+        // (An unknown field no longer makes a line bad: see UnknownFieldTests.)
+        let wrongType: [UInt8] = Array("{\"eventId\": {\"no\": 1}}\n".utf8)
+        let stream = line(good[0]) + bad + line(good[1]) + wrongType + line(good[2])
         let records = EventStreamDecoder.decodeAll(stream, format: .jsonl)
         #expect(events(of: records) == Array(good[0..<3]))
         let errs = errors(of: records)
         #expect(errs.map(\.reason) == [.malformedJSON, .malformedJSON])
         #expect(errs[0].position == StreamPosition(offset: line(good[0]).count, line: 2))
         #expect(errs[1].position.line == 4)
-        #expect(errs[1].detail.contains("noSuchField"))
+        #expect(!errs[1].detail.isEmpty)
     }
 
     @Test("invalid UTF-8 is its own reason")

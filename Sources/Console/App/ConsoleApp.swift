@@ -129,19 +129,25 @@ public final class ConsoleApp {
 
     /// One wake-up: at most one wait for input (then any events already queued), the inbox, a tick.
     public func wake(on backend: any Backend) {
-        var event = backend.nextEvent(timeoutMs: max(1, options.refreshMs))
+        // With input still waiting, do not wait for a key: take the next share at once.
+        var event = backend.nextEvent(timeoutMs: inbox.count > 0 ? 0 : max(1, options.refreshMs))
         var handled = 0
         while let e = event {
             handle(e, on: backend)
             handled += 1
             event = handled < 64 && !state.quitRequested ? backend.nextEvent(timeoutMs: 0) : nil
         }
-        // Background input (streams) can post many actions a wake-up: one core snapshot for
-        // the whole batch, not one each (a snapshot reads the queue and the store).
-        let background = inbox.drain()
+        // Background input (streams) can post many actions a wake-up: one observation of the
+        // nodes for the whole batch (dispatching the tick below), not one each.
+        // At most a budget of stream records a wake-up, so a flood of input cannot delay the
+        // next frame or a key (q) by more than one share; the rest waits in the inbox.
+        let background = state.quitRequested ? [] : inbox.drain(recordBudget: ConsoleApp.recordsPerWake)
         for action in background where !state.quitRequested { apply(action) }
         if !state.quitRequested { dispatch(.tick(clock.now())) }
     }
+
+    /// Stream records applied per wake-up at most (tens of milliseconds of emitting).
+    public static let recordsPerWake = 8_192
 
     /// The main loop. Returns when the user quits or `stopRequested()` is true (checked on
     /// every wake-up).

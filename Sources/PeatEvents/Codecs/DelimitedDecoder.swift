@@ -29,6 +29,8 @@ public struct DelimitedDecoder: Sendable {
     private var frameStart = 0
     /// Bytes fed so far.
     public private(set) var bytesConsumed = 0
+    /// Times `frame` moved to new storage while appending (see `EventStreamDecoder.bufferMoves`).
+    private(set) var bufferMoves = 0
 
     /// A decoder that accepts frames of up to `maxFrameBytes` bytes (default 1 MiB).
     public init(maxFrameBytes: Int = EventStreamDecoder.defaultMaxRecordBytes,
@@ -74,7 +76,7 @@ public struct DelimitedDecoder: Sendable {
                 }
             case .body(let length):
                 let take = min(length - frame.count, chunk.count - i)
-                frame.append(contentsOf: chunk[i..<(i + take)])
+                bufferMoves += appendCountingMoves(&frame, chunk[i..<(i + take)])
                 i += take
                 bytesConsumed += take
                 if frame.count == length {

@@ -47,6 +47,7 @@ public struct EventStreamDecoder: Sendable {
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamRecord] {
         switch state {
         case .detecting(var pending):
+            state = .detecting(pending: [])
             pending.append(contentsOf: bytes)
             guard let format = StreamFormat.detect(pending) else {
                 state = .detecting(pending: pending)
@@ -54,13 +55,38 @@ public struct EventStreamDecoder: Sendable {
             }
             return start(format, with: pending)
         case .jsonl(var decoder):
+            // Take the decoder out of `state` first: a copy left behind would share the
+            // partial record's buffer, and the next append would copy all of it (quadratic
+            // on a long record).
+            state = .detecting(pending: [])
             let records = decoder.feed(bytes)
             state = .jsonl(decoder)
             return records
         case .protobuf(var decoder):
+            state = .detecting(pending: [])
             let records = decoder.feed(bytes)
             state = .protobuf(decoder)
             return records
+        }
+    }
+
+    /// Hands over the records decoded with unknown fields skipped (JSON Lines) since the last
+    /// call, and starts a new tally.
+    public mutating func takeUnknownFields() -> UnknownFieldTally {
+        guard case .jsonl(var decoder) = state else { return UnknownFieldTally() }
+        state = .detecting(pending: [])
+        let tally = decoder.takeUnknownFields()
+        state = .jsonl(decoder)
+        return tally
+    }
+
+    /// How many times the buffer of a partial record moved to new storage (growth or a
+    /// copy); amortised growth keeps this logarithmic in the record's length.
+    var bufferMoves: Int {
+        switch state {
+        case .detecting: 0
+        case .jsonl(let d): d.bufferMoves
+        case .protobuf(let d): d.bufferMoves
         }
     }
 
@@ -71,10 +97,12 @@ public struct EventStreamDecoder: Sendable {
             let format = StreamFormat.detect(pending, isComplete: true) ?? .jsonl
             return start(format, with: pending) + finish()
         case .jsonl(var decoder):
+            state = .detecting(pending: [])
             let records = decoder.finish()
             state = .jsonl(decoder)
             return records
         case .protobuf(var decoder):
+            state = .detecting(pending: [])
             let records = decoder.finish()
             state = .protobuf(decoder)
             return records

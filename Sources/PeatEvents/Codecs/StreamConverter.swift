@@ -12,6 +12,8 @@ public struct StreamConverter: Sendable {
     public private(set) var eventsWritten = 0
     /// Errors so far, by reason.
     public private(set) var errors = StreamErrorCounts()
+    /// Events read with unknown fields skipped (a newer schema), and the names, so far.
+    public private(set) var unknownFields = UnknownFieldTally()
 
     /// A converter from `input` (or auto-detected) to `output`.
     public init(from input: StreamFormatChoice, to output: StreamFormat,
@@ -22,12 +24,16 @@ public struct StreamConverter: Sendable {
 
     /// The output for what `bytes` completes, and the errors met.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> (output: [UInt8], errors: [StreamError]) {
-        convert(decoder.feed(bytes))
+        let records = decoder.feed(bytes)
+        unknownFields.add(decoder.takeUnknownFields())
+        return convert(records)
     }
 
     /// The output for the end of the stream, and its errors (a truncated last record).
     public mutating func finish() -> (output: [UInt8], errors: [StreamError]) {
-        convert(decoder.finish())
+        let records = decoder.finish()
+        unknownFields.add(decoder.takeUnknownFields())
+        return convert(records)
     }
 
     private mutating func convert(_ records: [StreamRecord]) -> (output: [UInt8], errors: [StreamError]) {

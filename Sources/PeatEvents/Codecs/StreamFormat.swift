@@ -14,7 +14,8 @@ public enum StreamFormat: String, CaseIterable, Hashable, Sendable, CustomString
     /// A first byte that cannot start a JSON line (anything but `{` or JSON whitespace) means
     /// protobuf. Otherwise the byte might still be a frame length (10 is `\n`, 123 is `{`),
     /// so the first line and the first frame are both tried: whichever decodes wins, JSON
-    /// Lines when both or neither do.
+    /// Lines when both or neither do. A UTF-8 byte order mark (EF BB BF) announces text: JSON
+    /// Lines (its decoder skips the mark).
     /// - Parameters:
     ///   - prefix: the stream's first bytes.
     ///   - isComplete: true when no more bytes will come (decide with what there is).
@@ -22,6 +23,12 @@ public enum StreamFormat: String, CaseIterable, Hashable, Sendable, CustomString
     public static func detect(_ prefix: some Collection<UInt8>, isComplete: Bool = false) -> StreamFormat? {
         let bytes = Array(prefix)
         guard let first = bytes.first else { return isComplete ? .jsonl : nil }
+        if first == byteOrderMark[0] {
+            let n = min(bytes.count, byteOrderMark.count)
+            if bytes[..<n].elementsEqual(byteOrderMark[..<n]) {
+                return n == byteOrderMark.count || isComplete ? .jsonl : nil
+            }
+        }
         guard first == UInt8(ascii: "{") || JSONLinesDecoder.isWhitespace(first) else { return .protobuf }
 
         // The first frame, if the first byte is its length.
@@ -46,6 +53,9 @@ public enum StreamFormat: String, CaseIterable, Hashable, Sendable, CustomString
         if isComplete || bytes.count >= detectionLimit { return .jsonl }
         return nil
     }
+
+    /// The UTF-8 byte order mark some editors and Windows tools write first.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// How many bytes auto-detection looks at, at most, before it settles for JSON Lines.
     public static let detectionLimit = 64 * 1024

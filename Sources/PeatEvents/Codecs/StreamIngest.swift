@@ -42,6 +42,9 @@ public struct StreamIngest: Sendable {
     /// Counts `n` events that were emitted elsewhere (by a consumer doing its own `emit`).
     public mutating func countAccepted(_ n: Int) { events += max(0, n) }
 
+    /// Counts errors that were only counted, not carried (`StreamDelivery.foldedErrors`).
+    public mutating func count(_ folded: StreamErrorCounts) { errors.add(folded) }
+
     /// Counts `error` and keeps it among the recent ones.
     public mutating func note(_ error: StreamError) {
         errors.record(error.reason)

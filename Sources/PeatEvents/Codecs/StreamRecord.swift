@@ -63,9 +63,10 @@ public struct StreamError: Error, Hashable, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
-    /// `line 3 (byte 120): malformed JSON: unknown field "foo"`.
+    /// `line 3 (byte 120): malformed JSON: unknown field "foo"`; the detail escaped
+    /// (`InputText.escaped`), since it may quote the input.
     public var description: String {
-        detail.isEmpty ? "\(position): \(reason)" : "\(position): \(reason): \(detail)"
+        detail.isEmpty ? "\(position): \(reason)" : "\(position): \(reason): \(InputText.escaped(detail))"
     }
 }
 
@@ -121,5 +122,40 @@ public struct StreamErrorCounts: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let parts = nonZero.map { "\($0.count) \($0.reason)" }
         return parts.isEmpty ? "no errors" : parts.joined(separator: ", ")
+    }
+}
+
+/// Fields a decoder did not know and skipped (a newer producer's schema): how many records
+/// had any, and each name once.
+public struct UnknownFieldTally: Hashable, Sendable {
+    /// Records (events) that carried at least one unknown field.
+    public private(set) var records = 0
+    /// The unknown field names, each once, in the order first seen, at most `nameLimit`; as
+    /// they came in (escape them for display with `InputText.escaped`).
+    public private(set) var names: [String] = []
+    /// Names kept at most (a hostile producer could send a new name in every record).
+    public static let nameLimit = 32
+
+    public init() {}
+
+    /// No record had unknown fields.
+    public var isEmpty: Bool { records == 0 }
+
+    /// Counts one record whose unknown fields are `names`.
+    public mutating func note(record names: some Sequence<String>) {
+        records += 1
+        keep(names)
+    }
+
+    /// Adds `other`'s records and names.
+    public mutating func add(_ other: UnknownFieldTally) {
+        records += other.records
+        keep(other.names)
+    }
+
+    private mutating func keep(_ new: some Sequence<String>) {
+        for name in new where names.count < UnknownFieldTally.nameLimit && !names.contains(name) {
+            names.append(String(name.prefix(128)))
+        }
     }
 }

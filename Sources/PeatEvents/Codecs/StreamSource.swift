@@ -52,8 +52,8 @@ public struct SourcedStreamError: Hashable, Sendable, CustomStringConvertible {
         self.error = error
     }
 
-    /// `conn 3 line 2 (byte 80): malformed JSON: …`.
-    public var description: String { "\(source) \(error)" }
+    /// `conn 3 line 2 (byte 80): malformed JSON: …` (escaped: it may quote the input).
+    public var description: String { "\(InputText.escaped(source)) \(error)" }
 }
 
 /// What a live input has done so far; what the console's header and error list show.
@@ -99,6 +99,8 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
     public var errors = StreamErrorCounts()
     /// The latest errors, oldest first.
     public var recentErrors: [SourcedStreamError] = []
+    /// Events decoded with unknown fields skipped (a newer producer's schema), and the names.
+    public var unknownFields = UnknownFieldTally()
     /// Seconds of silence after which the input counts as stalled.
     public var stallSeconds: Double = 5
 
@@ -106,7 +108,7 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
 
     /// `src: stdin ended · 12,345 events · 3 errors`.
     public var description: String {
-        var parts = ["src: \(label) \(phase)"]
+        var parts = ["src: \(InputText.escaped(label)) \(InputText.escaped(phase.description))"]
         if label.hasPrefix("unix:") { parts.append("\(producers) producer\(producers == 1 ? "" : "s")") }
         parts.append("\(StreamStatus.grouped(events)) events")
         let n = errors.total
@@ -130,15 +132,66 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
 public struct StreamDelivery: Sendable, Equatable {
     /// The producer: `stdin`, a file name, or `conn 3`.
     public var source: String
-    /// Decoded events and errors, in stream order (empty for a status-only delivery).
+    /// Decoded events and errors, in stream order (empty for a status-only delivery). A
+    /// reader keeps only the batch's last few errors here (`folded`); the others are counted
+    /// in `foldedErrors`.
     public var records: [StreamRecord]
+    /// Errors of the batch counted but not carried in `records`.
+    public var foldedErrors = StreamErrorCounts()
+    /// Input bytes this batch was decoded from.
+    public var bytes = 0
     /// The input's status after this batch (decoding counts only: the consumer counts what
     /// its emitter accepts).
     public var status: StreamStatus
 
-    public init(source: String, records: [StreamRecord], status: StreamStatus) {
+    public init(source: String, records: [StreamRecord], status: StreamStatus, bytes: Int = 0) {
         self.source = source
         self.records = records
         self.status = status
+        self.bytes = bytes
+    }
+
+    /// Errors a reader carries per delivery, at most; the rest are only counted.
+    public static let keptErrors = 8
+    /// Records a reader puts in one delivery, at most (`split`).
+    public static let recordLimit = 4096
+
+    /// This delivery cut into deliveries of at most `limit` records, in order, with the same
+    /// status; the bytes and folded error counts go with the first.
+    public func split(limit: Int = recordLimit) -> [StreamDelivery] {
+        let limit = max(1, limit)
+        guard records.count > limit else { return [self] }
+        return stride(from: 0, to: records.count, by: limit).map { start in
+            var part = StreamDelivery(source: source, records: Array(records[start..<min(start + limit, records.count)]),
+                                      status: status, bytes: start == 0 ? bytes : 0)
+            if start == 0 { part.foldedErrors = foldedErrors }
+            return part
+        }
+    }
+
+    /// A delivery of `records` that carries every event but only the last `keptErrors` errors,
+    /// in stream order, and counts the other errors in `foldedErrors`: a read of garbage
+    /// (64 KiB of zeros can be 65,536 bad records) costs counters, not records.
+    public static func folded(source: String, records: [StreamRecord], status: StreamStatus, bytes: Int,
+                              keepingErrors keep: Int = keptErrors) -> StreamDelivery {
+        let errorCount = records.reduce(0) { $0 + ($1.error == nil ? 0 : 1) }
+        guard errorCount > keep else { return StreamDelivery(source: source, records: records, status: status, bytes: bytes) }
+        var kept: [StreamRecord] = []
+        kept.reserveCapacity(records.count - errorCount + keep)
+        var folded = StreamErrorCounts()
+        var seen = 0
+        for record in records {
+            if let error = record.error {
+                seen += 1
+                if seen <= errorCount - keep {
+                    folded.record(error.reason)
+                    continue
+                }
+            }
+            kept.append(record)
+        }
+        var delivery = StreamDelivery(source: source, records: kept, status: status, bytes: bytes)
+        delivery.foldedErrors = folded
+        return delivery
     }
 }
