@@ -50,4 +50,81 @@ import Testing
         ancient.timestamp = PeatTimestamp(seconds: 0)
         #expect(EventTime.age(ancient, now: .max) == .max, "an age beyond Int64 saturates")
     }
+
+    // MARK: Item 3: repeated event ids
+
+    func telemetry(_ id: String, type: String = "telemetry.cpu", at seconds: UInt64 = ConsoleApp.snapshotEpoch) -> PeatEvent {
+        var e = event(DemoEmission(kind: .telemetry("cpu"), payload: Data("x".utf8)), id: id, at: seconds)
+        e.eventType = type
+        return e
+    }
+
+    func storeLine(_ app: ConsoleApp) -> String {
+        app.renderFrame().lines.first { $0.contains("local store") } ?? ""
+    }
+
+    @Test func repeatedIdsReplaceAndEveryReplacementIsCountedAndShown() throws {
+        let (app, _) = try app()
+        deliver([telemetry("dup"), telemetry("dup"), telemetry("dup")], to: app)
+        #expect(app.state.core.emitted == 3)
+        #expect(app.state.core.localCount == 1, "the reference's rule: one event per id")
+        #expect(app.state.core.replacedCount == 2)
+        #expect(storeLine(app).contains("local store 1 · expired 0 · evicted 0 · replaced 2"), "\(storeLine(app))")
+        #expect(QueueView.storeLine(app.state.core, width: 30, theme: Theme(capabilities: mono)).map(\.text).joined()
+                .contains("repl 2"))
+    }
+
+    @Test func injectedEventsNeverReplaceAStreamsEvents() throws {
+        let (app, _) = try app()
+        // A live stream from a node with the console's own node id, and a producer that even
+        // uses the injected-id form.
+        deliver([telemetry("node-1-1"), telemetry("node-1-2"), telemetry("node-1-inject-1")], to: app)
+        try press("t t 1 2 3 4 t", app)
+        #expect(app.state.core.localCount == 6)
+        #expect(app.state.core.replacedCount == 0)
+        let ids = app.session.emitter.queryLocal(eventType: nil).map(\.eventID)
+        #expect(ids == ["node-1-1", "node-1-2", "node-1-inject-1", "node-1-inject-2", "node-1-inject-3", "node-1-inject-8"])
+        #expect(app.state.core.alerts.map(\.eventID) == ["node-1-inject-4"])
+        #expect(app.session.emitter.popEvents(max: 10).map(\.eventID) == ["node-1-inject-4", "node-1-inject-5", "node-1-inject-6", "node-1-inject-7"])
+    }
+
+    // MARK: Item 11: alerts with a shared id
+
+    func critical(_ id: String) -> PeatEvent {
+        event(DemoEmission(kind: .critical("intrusion"), payload: Data()), id: id, at: ConsoleApp.snapshotEpoch)
+    }
+
+    @Test func alertsWithASharedIdAreAcknowledgedOneByOneAsSelected() throws {
+        let (app, _) = try app()
+        // Two producers, both counting from node-1-1.
+        deliver([critical("node-1-1"), critical("node-1-2")], to: app, source: "a")
+        deliver([critical("node-1-1"), critical("node-1-2")], to: app, source: "b")
+        #expect(app.state.core.alerts.count == 4)
+        #expect(Set(app.state.core.alerts.map(\.key)).count == 4, "each alert has its own key")
+        // Newest first: b's node-1-2, b's node-1-1, a's node-1-2, a's node-1-1. Select the
+        // third row (a's node-1-2) and acknowledge it.
+        try press("tab j j", app)
+        let chosen = try #require(app.state.selectedAlert)
+        #expect(chosen.eventID == "node-1-2")
+        try press("x", app)
+        #expect(app.state.core.alerts.map(\.acknowledged) == [false, false, true, false])
+        #expect(app.state.selectedAlert?.key == chosen.key, "the selection stays on its alert")
+        // New alerts arrive with the same ids: the selection follows its alert, not the id.
+        deliver([critical("node-1-2")], to: app, source: "a")
+        #expect(app.state.selectedAlert?.key == chosen.key)
+        #expect(app.state.alertsList.selected == 3)
+        // Acknowledging the others one by one, by selection.
+        var left = 4
+        for row in [0, 1, 2, 4] {
+            app.dispatch(.moveTop)
+            for _ in 0..<row { app.dispatch(.moveDown) }
+            try press("x", app)
+            left -= 1
+            #expect(app.state.core.unacknowledged == left)
+            #expect(app.state.status?.text != "no unacknowledged alerts" || left == 0)
+        }
+        #expect(app.state.core.unacknowledged == 0)
+        try press("x", app)
+        #expect(app.state.status?.text == "no unacknowledged alerts")
+    }
 }

@@ -76,7 +76,7 @@ import Testing
     func stateWithAlerts(_ n: Int) -> AppState {
         var s = emptyState(Size(width: 100, height: 30))
         s.core.alerts = (0..<n).map { i in
-            AlertRecord(event: event(DemoEmission(kind: .critical("intrusion"), payload: .init()), id: "node-1-\(n - i)", at: s.now), acknowledged: i == 1)
+            AlertRecord(event: event(DemoEmission(kind: .critical("intrusion"), payload: .init()), id: "node-1-\(n - i)", at: s.now), key: n - i, acknowledged: i == 1)
         }
         s.focus = .alerts
         update(&s, .coreRefreshed(s.core))
@@ -107,11 +107,11 @@ import Testing
 
     @Test func acknowledgeTargetsTheSelectedOrNewestAlert() {
         var s = stateWithAlerts(3)
-        #expect(press(.character("x"), &s) == [.acknowledge(eventID: "node-1-3")])
+        #expect(press(.character("x"), &s) == [.acknowledge(alert: 3)])
         _ = press(.down, &s)  // the acknowledged one: fall back to the newest unacknowledged
-        #expect(press(.character("x"), &s) == [.acknowledge(eventID: nil)])
+        #expect(press(.character("x"), &s) == [.acknowledge(alert: nil)])
         s.focus = .queue
-        #expect(press(.character("x"), &s) == [.acknowledge(eventID: nil)])
+        #expect(press(.character("x"), &s) == [.acknowledge(alert: nil)])
     }
 
     @Test func enterOpensDetailAndEscCloses() {

@@ -62,10 +62,10 @@ import Testing
     @Test func acknowledgeMarksTheGivenOrNewestAlert() {
         let (s, _) = session()
         s.perform(.inject(.critical)); s.perform(.inject(.critical))
-        #expect(s.perform(.acknowledge(eventID: nil))?.text == "acknowledged critical.manual node-1-2")
-        #expect(s.perform(.acknowledge(eventID: "node-1-1")) != nil)
+        #expect(s.perform(.acknowledge(alert: nil))?.text == "acknowledged critical.manual node-1-inject-2")
+        #expect(s.perform(.acknowledge(alert: 1)) != nil)
         #expect(s.snapshot(query: all).unacknowledged == 0)
-        #expect(s.perform(.acknowledge(eventID: nil))?.text == "no unacknowledged alerts")
+        #expect(s.perform(.acknowledge(alert: nil))?.text == "no unacknowledged alerts")
     }
 
     @Test func policySwitchKeepsQueuedEvents() {

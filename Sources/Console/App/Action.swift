@@ -60,8 +60,9 @@ public enum Effect: Equatable, Sendable {
     case burst(count: Int)
     case pop(max: Int)
     case setPolicy(SchedulingPolicy)
-    /// Acknowledge the alert with this event id, or the newest unacknowledged one when nil.
-    case acknowledge(eventID: String?)
+    /// Acknowledge the alert with this key (`AlertRecord.key`, not the event id, which may
+    /// repeat), or the newest unacknowledged one when nil.
+    case acknowledge(alert: Int?)
     /// Let time pass until `time`: run the generator when `generate`, drain at `drainRate`
     /// events/s (0 = no auto-drain) in pops of `batch`.
     case advance(to: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int)

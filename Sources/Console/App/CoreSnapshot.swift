@@ -21,14 +21,22 @@ public struct AlertRecord: Equatable, Sendable {
         case dropped
     }
 
-    public init(event: PeatEvent, acknowledged: Bool = false, sent: Bool = false, linkFate: LinkFate? = nil) {
+    /// The alert's own identity, assigned on arrival (1, 2, 3… over the session): event ids
+    /// come from producers and may repeat, so selection and acknowledgement use this.
+    public var key: Int
+
+    public init(event: PeatEvent, key: Int = 0, acknowledged: Bool = false, sent: Bool = false, linkFate: LinkFate? = nil) {
         self.event = event
+        self.key = key
         self.acknowledged = acknowledged
         self.sent = sent
         self.linkFate = linkFate
     }
 
     public var eventID: String { event.eventID }
+
+    /// The id an alerts-pane selection follows: the arrival key.
+    public var anchorID: String { String(key) }
 }
 
 /// One `popEvents` call as the pop log shows it.
@@ -92,6 +100,8 @@ public struct CoreSnapshot: Equatable, Sendable {
     /// Stored events removed by TTL expiry, and evicted to stay within the store's capacity.
     public var expiredCount = 0
     public var evictedCount = 0
+    /// Stored events replaced by a later event with the same id (the store keeps one per id).
+    public var replacedCount = 0
     /// The most events the local store holds.
     public var storeCapacity = StoreLimits.defaultCapacity
     /// The local-store rows for the browser's current page and filter.

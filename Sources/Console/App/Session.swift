@@ -54,7 +54,7 @@ public final class Session {
         switch effect {
         case .inject(let level):
             let e = Session.manual(level)
-            return emit(e).map { ("injected \(level.name) \(e.eventType) as \($0)", false) } ?? lastError
+            return emit(e, injected: true).map { ("injected \(level.name) \(e.eventType) as \($0)", false) } ?? lastError
         case .injectTelemetry:
             let metrics = DemoScenario.metrics
             let metric = metrics[telemetryPresses % metrics.count]
@@ -62,11 +62,11 @@ public final class Session {
             let value = 20 + random.below(600) / 10
             let payload = Data("\(metric)=\(value).\(random.below(10)) (manual)".utf8)
             let e = DemoEmission(kind: .telemetry(metric), payload: payload)
-            return emit(e).map { ("injected telemetry.\(metric) as \($0) (local store)", false) } ?? lastError
+            return emit(e, injected: true).map { ("injected telemetry.\(metric) as \($0) (local store)", false) } ?? lastError
         case .burst(let count):
             var made: [Int] = [0, 0, 0, 0, 0]
             for e in burst(count) {
-                if emit(e) != nil { made[Session.slot(e)] += 1 }
+                if emit(e, injected: true) != nil { made[Session.slot(e)] += 1 }
             }
             return ("burst: \(made.reduce(0, +)) events (C\(made[0]) H\(made[1]) N\(made[2]) L\(made[3]) + \(made[4]) telemetry)", false)
         case .pop(let max):
@@ -77,10 +77,17 @@ public final class Session {
             emitter.setPolicy(policy)
             version += 1
             return ("scheduling policy: \(policy)", false)
-        case .acknowledge(let id):
-            let index = id.flatMap { id in alerts.firstIndex { $0.eventID == id } }
+        case .acknowledge(let key):
+            // By the alert's own key: event ids come from outside and may repeat.
+            let index = key.map { key in alerts.firstIndex { $0.key == key } }
                 ?? alerts.lastIndex { !$0.acknowledged }
-            guard let i = index, !alerts[i].acknowledged else { return ("no unacknowledged alerts", false) }
+            guard let i = index else {
+                return key == nil ? ("no unacknowledged alerts", false) : ("that alert is no longer kept", true)
+            }
+            guard !alerts[i].acknowledged else {
+                let left = alerts.reduce(0) { $0 + ($1.acknowledged ? 0 : 1) }
+                return (left == 0 ? "no unacknowledged alerts" : "already acknowledged (\(left) unacknowledged)", false)
+            }
             alerts[i].acknowledged = true
             version += 1
             return ("acknowledged \(alerts[i].event.eventType) \(alerts[i].eventID)", false)
@@ -94,21 +101,55 @@ public final class Session {
         }
     }
 
+    private var injectedCount = 0
+
+    /// The next `"<node>-inject-<n>"` not held by the local store.
+    private func nextInjectedID() -> String {
+        while true {
+            injectedCount += 1
+            let id = "\(emitter.nodeID)-inject-\(injectedCount)"
+            if emitter.getLocal(id) == nil { return id }
+        }
+    }
+
+    private var alertsArrived = 0
+
+    /// Keeps `event` as an alert with the next arrival key (oldest dropped past the capacity).
+    func addAlert(_ event: PeatEvent) {
+        alertsArrived += 1
+        alerts.append(AlertRecord(event: event, key: alertsArrived))
+        if alerts.count > Session.alertCapacity { alerts.removeFirst(alerts.count - Session.alertCapacity) }
+    }
+
     private var lastErrorText = ""
     private var lastError: (text: String, isError: Bool) { (lastErrorText, true) }
 
     /// Emits `emission`; records criticals as alerts. Returns the id, nil on error.
+    ///
+    /// `injected` (keys `1`–`4`, `t`, `b`): the event gets an id of its own,
+    /// `"<node>-inject-<n>"`, never the emitter's `"<node>-<n>"` that live streams and the demo
+    /// use, and never one the local store already holds, so an injected event cannot replace
+    /// a stream's stored event.
     @discardableResult
-    func emit(_ emission: DemoEmission) -> String? {
+    func emit(_ emission: DemoEmission, injected: Bool = false) -> String? {
         do {
-            let id = try emission.emit(into: emitter)
+            let id: String
+            var event: PeatEvent?
+            if injected {
+                id = nextInjectedID()
+                let e = emission.makeEvent(id: id, timestamp: emitter.clock.now(),
+                                           nodeID: emitter.nodeID, formationID: emitter.formationID)
+                event = e
+                try emitter.emit(e)
+            } else {
+                id = try emission.emit(into: emitter)
+            }
             emitted += 1
             version += 1
             if case .critical = emission.kind {
-                let event = emission.makeEvent(id: id, timestamp: emitter.clock.now(),
-                                               nodeID: emitter.nodeID, formationID: emitter.formationID)
-                alerts.append(AlertRecord(event: event))
-                if alerts.count > Session.alertCapacity { alerts.removeFirst(alerts.count - Session.alertCapacity) }
+                let e = event ?? emission.makeEvent(id: id, timestamp: emitter.clock.now(),
+                                                    nodeID: emitter.nodeID, formationID: emitter.formationID)
+                addAlert(e)
             }
             return id
         } catch {
@@ -128,14 +169,17 @@ public final class Session {
         intake.recordPopped(events)
         for e in events {
             let outcome = link.enqueue(e)
-            if e.priorityLevel == .critical { setFate(outcome == .rejected ? .dropped : .waiting, of: e.eventID) }
-            if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical { setFate(.dropped, of: victim.eventID) }
+            if e.priorityLevel == .critical { setFate(outcome == .rejected ? .dropped : .waiting, of: e.eventID, from: nil) }
+            if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical { setFate(.dropped, of: victim.eventID, from: .waiting) }
         }
         transmit(now: emitter.clock.now())
         let levels = events.prefix(PopStep.keptLevels).map(\.priorityLevel)
         if events.contains(where: { $0.priorityLevel == .critical }) {
-            let ids = Set(events.filter { $0.priorityLevel == .critical }.map(\.eventID))
-            for i in alerts.indices where ids.contains(alerts[i].eventID) { alerts[i].sent = true }
+            // Popped criticals, oldest first, each to the oldest unsent alert with its id (ids
+            // may repeat across producers; the queue is FIFO per level).
+            for e in events where e.priorityLevel == .critical {
+                if let i = alerts.firstIndex(where: { !$0.sent && $0.eventID == e.eventID }) { alerts[i].sent = true }
+            }
         }
         let short = events.count < Swift.min(max, pendingBefore)
         let now = emitter.clock.now().seconds
@@ -191,13 +235,14 @@ public final class Session {
     /// the version (a link at rest with full buckets changes nothing).
     private func transmit(now: PeatTimestamp) {
         let before = linkPicture
-        for e in link.transmit(now: now) where e.priorityLevel == .critical { setFate(.transmitted, of: e.eventID) }
+        for e in link.transmit(now: now) where e.priorityLevel == .critical { setFate(.transmitted, of: e.eventID, from: .waiting) }
         if linkPicture != before { version += 1 }
     }
 
-    /// Records what the link did with the critical event `id`'s alert.
-    private func setFate(_ fate: AlertRecord.LinkFate, of id: String) {
-        if let i = alerts.lastIndex(where: { $0.eventID == id }) { alerts[i].linkFate = fate }
+    /// Records what the link did with the critical event `id`'s alert: the oldest alert with
+    /// that id still at `from` (ids may repeat across producers; the link is FIFO per level).
+    private func setFate(_ fate: AlertRecord.LinkFate, of id: String, from: AlertRecord.LinkFate?) {
+        if let i = alerts.firstIndex(where: { $0.eventID == id && $0.linkFate == from }) { alerts[i].linkFate = fate }
     }
 
     /// The link as the views see it.
@@ -263,6 +308,7 @@ public final class Session {
         s.localCount = emitter.localCount
         s.expiredCount = emitter.expiredCount
         s.evictedCount = emitter.evictedCount
+        s.replacedCount = emitter.replacedCount
         s.storeCapacity = emitter.storeLimits.capacity
         let page = emitter.localPage(query)
         s.browserRows = page.events

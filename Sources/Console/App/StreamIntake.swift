@@ -92,9 +92,8 @@ extension Session {
         let (accepted, errors) = intake.apply(delivery, to: emitter)
         emitted += accepted.count
         for event in accepted where event.priorityLevel == .critical && !event.isStoredLocally {
-            alerts.append(AlertRecord(event: event))
+            addAlert(event)
         }
-        if alerts.count > Session.alertCapacity { alerts.removeFirst(alerts.count - Session.alertCapacity) }
         version += 1
         guard let last = errors.last else { return nil }
         let more = errors.count > 1 ? " (+\(errors.count - 1) more, E lists them)" : " (E lists errors)"

@@ -45,9 +45,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         effects.append(.setPolicy(state.core.policy == .reference ? .fair : .reference))
     case .acknowledge:
         if state.focus == .alerts, let a = state.selectedAlert, !a.acknowledged {
-            effects.append(.acknowledge(eventID: a.eventID))
+            effects.append(.acknowledge(alert: a.key))
         } else {
-            effects.append(.acknowledge(eventID: nil))
+            effects.append(.acknowledge(alert: nil))
         }
 
     case .focusNext, .focusPrevious:
@@ -180,7 +180,7 @@ extension AppState {
         alertsList.normalize(count: core.alerts.count, rows: l.listRows(.alerts))
         browserList.normalize(count: core.browserTotal, rows: l.listRows(.browser))
         popLogList.normalize(count: core.popLog.count, rows: l.listRows(.popLog))
-        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.eventID)) : nil
+        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.anchorID)) : nil
         popLogAnchor = focus == .popLog ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
         if focus != .browser || core.browserFilter != effectiveFilter {
             browserAnchor = nil  // the rows on hand are for another filter: wait for the new page
@@ -205,7 +205,7 @@ extension AppState {
     /// After a new core snapshot: each anchored selection moves to where its row now is (or
     /// its nearest surviving neighbour); when none is left it keeps its position.
     mutating func followAnchors() {
-        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.eventID)) { alertsList.selected = i }
+        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.anchorID)) { alertsList.selected = i }
         if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) { popLogList.selected = i }
         if browserAnchor != nil, let i = core.browserAnchorIndex {
             browserList.selected = i

@@ -105,20 +105,27 @@ public enum QueueView {
         }
     }
 
-    /// "local store 1,234/1,000,000 · expired 12 · evicted 0", shortened to fit `width`.
+    /// "local store 1,234/1,000,000 · expired 12 · evicted 0", shortened to fit `width`; once
+    /// an event has replaced a stored one with the same id, "· replaced N" too (the store keeps
+    /// one event per id, so without it "6 events" beside "local store 1" would not add up).
     static func storeLine(_ c: CoreSnapshot, width: Int, theme: Theme) -> [Span] {
         let muted = theme.style(.muted), strong = theme.style(.emphasis)
         let dot = " \(theme.glyphs.dot) "
         func count(_ n: Int, warn: Bool = false) -> Span { Span(Names.count(n), warn && n > 0 ? theme.style(.warning) : strong) }
         let full = c.localCount >= c.storeCapacity
-        let variants: [[Span]] = [
+        let replaced = c.replacedCount > 0
+        func tail(_ label: String) -> [Span] { replaced ? [Span(dot + label, muted), count(c.replacedCount, warn: true)] : [] }
+        var variants: [[Span]] = [
             [Span("local store ", muted), count(c.localCount), Span("/" + Names.count(c.storeCapacity), full ? theme.style(.warning) : muted),
-             Span(dot + "expired ", muted), count(c.expiredCount), Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)],
+             Span(dot + "expired ", muted), count(c.expiredCount), Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)] + tail("replaced "),
             [Span("local store ", muted), count(c.localCount), Span(dot + "expired ", muted), count(c.expiredCount),
-             Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)],
+             Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)] + tail("replaced "),
             [Span("store ", muted), count(c.localCount), Span(dot + "exp ", muted), count(c.expiredCount),
-             Span(dot + "evict ", muted), count(c.evictedCount, warn: true)],
+             Span(dot + "evict ", muted), count(c.evictedCount, warn: true)] + tail("repl "),
         ]
+        if replaced {
+            variants.append([Span("store ", muted), count(c.localCount), Span(dot + "evict ", muted), count(c.evictedCount, warn: true)] + tail("repl "))
+        }
         return variants.first { $0.width <= width } ?? variants[variants.count - 1]
     }
 
