@@ -128,3 +128,60 @@ import Testing
         #expect(app.state.status?.text == "no unacknowledged alerts")
     }
 }
+
+/// Issue 14.13: export from `snapshot` and with long node ids.
+@Suite struct ExportNamingTests {
+    func exportFiles(in dir: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("peat-export-") }
+    }
+
+    @Test func snapshotWithoutAnExportDirectoryWritesNothingAndSaysSo() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let before = try exportFiles(in: cwd)
+        var o = ConsoleOptions()
+        o.scenario = .none
+        o.export = .off
+        let text = ConsoleApp.snapshot(options: o, keys: try parseKeyScript("t e"), size: Size(width: 120, height: 40))
+        #expect(text.contains("export is off in snapshot (--export-dir DIR writes the files there)"))
+        #expect(try exportFiles(in: cwd) == before)
+    }
+
+    @Test func aLongOrStrangeNodeIdStillExportsUnderABoundedSafeName() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("peat-export-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for node in [String(repeating: "n", count: 300), String(repeating: "é/\u{7}", count: 120)] {
+            var o = ConsoleOptions()
+            o.scenario = .none
+            o.nodeID = node
+            o.export = .directory(dir)
+            let clock = ManualClock(seconds: ConsoleApp.snapshotEpoch)
+            let app = ConsoleApp(options: o, clock: clock)
+            app.dispatch(.resize(Size(width: 120, height: 40)))
+            app.dispatch(.injectTelemetry)
+            app.dispatch(.export)
+            #expect(app.state.status?.isError == false, "\(app.state.status?.text ?? "")")
+        }
+        let names = try exportFiles(in: dir)
+        #expect(names.count == 4)
+        for name in names {
+            #expect(name.utf8.count <= 255)
+            #expect(name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.~".unicodeScalars.contains($0)) })
+        }
+        #expect(Session.exportName(String(repeating: "n", count: 300)) != Session.exportName(String(repeating: "n", count: 299)))
+        #expect(Session.exportName("node-1") == "node-1")
+    }
+}
+
+/// Issue 14.13: big queue counts keep a space between bar and number.
+@Suite struct QueueCountWidthTests {
+    @Test func countsOfTenThousandAndMoreDoNotRunIntoTheBar() {
+        var s = emptyState(Size(width: 60, height: 12))
+        s.core.pendingCounts = [10_000, 123_456, 1_234_567, 7]
+        var b = Buffer(size: Size(width: 60, height: 12))
+        QueueView.render(s, into: Rect(x: 0, y: 0, width: 60, height: 12), of: &b)
+        for (row, text) in [(1, " 10,000 "), (2, " 123,456 "), (3, " 1,234,567 "), (4, " 7 ")] {
+            #expect(b.line(row).contains(text), "\(b.line(row))")
+        }
+    }
+}

@@ -46,7 +46,15 @@ public final class Session {
         generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
         random = SplitMix64(seed: options.seed ^ 0x5EED_C0DE)
         link = LinkTransmitter(totalBytesPerSecond: options.linkBytesPerSecond, limits: options.linkQueueLimits, clock: clock)
+        switch options.export {
+        case .currentDirectory: break
+        case .directory(let path): intake.exportDirectory = path
+        case .off: exportOff = true
+        }
     }
+
+    /// `e` writes nothing (snapshot without `--export-dir`).
+    var exportOff = false
 
     /// Performs `effect`; returns a status line describing the outcome, if any.
     @discardableResult

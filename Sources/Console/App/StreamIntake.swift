@@ -100,14 +100,33 @@ extension Session {
         return ("bad input: \(last)\(more)", true)
     }
 
+    /// The node id as it goes into export file names: ASCII letters, digits, `-`, `_` and `.`
+    /// only (anything else `_`), and at most `exportNameLimit` characters — a long id is cut
+    /// and ends in `~` and 8 hex digits of its hash, so distinct long ids keep distinct names
+    /// and the whole file name stays far below NAME_MAX (255 bytes).
+    static func exportName(_ nodeID: String) -> String {
+        let safe = String(nodeID.unicodeScalars.map { s -> Character in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_.".unicodeScalars.contains(s)) ? Character(s) : "_"
+        })
+        guard safe.count > exportNameLimit else { return safe }
+        var hash: UInt32 = 2_166_136_261  // FNV-1a over the id's UTF-8
+        for byte in nodeID.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(hash, radix: 16)
+        return String(safe.prefix(exportNameLimit - 9)) + "~" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    /// The longest node part of an export file name.
+    static let exportNameLimit = 64
+
     /// Writes the local store and the kept popped events to JSON Lines files in the current
     /// directory.
     /// - Returns: a status line naming the files, or the failure.
     func exportFiles() -> (text: String, isError: Bool) {
+        if exportOff { return ("export is off in snapshot (--export-dir DIR writes the files there)", true) }
         let store = emitter.queryLocal(eventType: nil)
         let popped = intake.popped.elements
         do {
-            let paths = try EventExport.export(store: store, popLog: popped, nodeID: emitter.nodeID,
+            let paths = try EventExport.export(store: store, popLog: popped, nodeID: Session.exportName(emitter.nodeID),
                                                time: emitter.clock.now(),
                                                directory: intake.exportDirectory ?? FileManager.default.currentDirectoryPath)
             let stem = (paths.store as NSString).lastPathComponent.replacingOccurrences(of: "-store.jsonl", with: "")

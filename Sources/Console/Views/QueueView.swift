@@ -27,7 +27,10 @@ public enum QueueView {
         guard inner.height > 0, inner.width > 4 else { return }
         let c = state.core
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
-        let labelWidth = 9, countWidth = 6
+        // The count column fits the widest count with a space before it ("10,000" and up used
+        // to run into the bar); the bar gives way.
+        let widestCount = (0..<4).map { Names.count(c.pendingCounts[safe: $0] ?? 0).count }.max() ?? 1
+        let labelWidth = 9, countWidth = max(6, widestCount + 1)
         let sparkWidth = max(0, min(30, area.width / 3))
         let barWidth = max(1, area.width - labelWidth - countWidth - 2 - sparkWidth)
         let maxBar = scale(for: c)
