@@ -36,7 +36,15 @@ public final class LocalNodeSource: NodeSource {
         generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
         random = SplitMix64(seed: options.seed ^ 0x5EED_C0DE)
         link = LinkTransmitter(totalBytesPerSecond: options.linkBytesPerSecond, limits: options.linkQueueLimits, clock: clock)
+        switch options.export {
+        case .currentDirectory: break
+        case .directory(let path): intake.exportDirectory = path
+        case .off: exportOff = true
+        }
     }
+
+    /// `e` writes nothing (snapshot without `--export-dir`).
+    var exportOff = false
 
     public var initialModel: NodeModel {
         NodeModel(nodeID: emitter.nodeID, formationID: emitter.formationID, policy: emitter.policy)
@@ -47,7 +55,7 @@ public final class LocalNodeSource: NodeSource {
         switch command {
         case .inject(let level):
             let e = LocalNodeSource.manual(level)
-            if let id = emit(e) { report("injected \(level.name) \(e.eventType) as \(id)") }
+            if let id = emit(e, injected: true) { report("injected \(level.name) \(e.eventType) as \(id)") }
         case .injectTelemetry:
             let metrics = DemoScenario.metrics
             let metric = metrics[telemetryPresses % metrics.count]
@@ -55,11 +63,11 @@ public final class LocalNodeSource: NodeSource {
             let value = 20 + random.below(600) / 10
             let payload = Data("\(metric)=\(value).\(random.below(10)) (manual)".utf8)
             let e = DemoEmission(kind: .telemetry(metric), payload: payload)
-            if let id = emit(e) { report("injected telemetry.\(metric) as \(id) (local store)") }
+            if let id = emit(e, injected: true) { report("injected telemetry.\(metric) as \(id) (local store)") }
         case .burst(let count):
             var made: [Int] = [0, 0, 0, 0, 0]
             for e in burst(count) {
-                if emit(e) != nil { made[LocalNodeSource.slot(e)] += 1 }
+                if emit(e, injected: true) != nil { made[LocalNodeSource.slot(e)] += 1 }
             }
             report("burst: \(made.reduce(0, +)) events (C\(made[0]) H\(made[1]) N\(made[2]) L\(made[3]) + \(made[4]) telemetry)")
         case .pop(let max):
@@ -100,15 +108,41 @@ public final class LocalNodeSource: NodeSource {
         }
     }
 
+    private var injectedCount = 0
+
+    /// The next `"<node>-inject-<n>"` not held by the local store.
+    private func nextInjectedID() -> String {
+        while true {
+            injectedCount += 1
+            let id = "\(emitter.nodeID)-inject-\(injectedCount)"
+            if emitter.getLocal(id) == nil { return id }
+        }
+    }
+
     /// Emits `emission`. Returns the id, nil on error.
+    ///
+    /// `injected` (keys `1`–`4`, `t`, `b`): the event gets an id of its own,
+    /// `"<node>-inject-<n>"`, never the emitter's `"<node>-<n>"` that live streams and the demo
+    /// use, and never one the local store already holds, so an injected event cannot replace
+    /// a stream's stored event.
     @discardableResult
-    func emit(_ emission: DemoEmission) -> String? {
+    func emit(_ emission: DemoEmission, injected: Bool = false) -> String? {
         do {
-            let id = try emission.emit(into: emitter)
+            let id: String
+            var event: PeatEvent?
+            if injected {
+                id = nextInjectedID()
+                let e = emission.makeEvent(id: id, timestamp: emitter.clock.now(),
+                                           nodeID: emitter.nodeID, formationID: emitter.formationID)
+                event = e
+                try emitter.emit(e)
+            } else {
+                id = try emission.emit(into: emitter)
+            }
             emittedInBatch += 1
             if case .critical = emission.kind {
-                criticalsInBatch.append(emission.makeEvent(id: id, timestamp: emitter.clock.now(),
-                                                           nodeID: emitter.nodeID, formationID: emitter.formationID))
+                criticalsInBatch.append(event ?? emission.makeEvent(id: id, timestamp: emitter.clock.now(),
+                                                                    nodeID: emitter.nodeID, formationID: emitter.formationID))
             }
             return id
         } catch {
@@ -127,9 +161,9 @@ public final class LocalNodeSource: NodeSource {
         var fates: [LinkFateChange] = []
         for e in popped {
             let outcome = link.enqueue(e)
-            if e.priorityLevel == .critical { fates.append(LinkFateChange(eventID: e.eventID, fate: outcome == .rejected ? .dropped : .waiting)) }
+            if e.priorityLevel == .critical { fates.append(LinkFateChange(eventID: e.eventID, fate: outcome == .rejected ? .dropped : .waiting, from: nil)) }
             if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical {
-                fates.append(LinkFateChange(eventID: victim.eventID, fate: .dropped))
+                fates.append(LinkFateChange(eventID: victim.eventID, fate: .dropped, from: .waiting))
             }
         }
         let criticals = popped.filter { $0.priorityLevel == .critical }.map(\.eventID)
@@ -174,7 +208,7 @@ public final class LocalNodeSource: NodeSource {
     /// Sends what the link's tokens allow at `now`.
     private func transmit(now: PeatTimestamp) {
         let sent = link.transmit(now: now).filter { $0.priorityLevel == .critical }
-        if !sent.isEmpty { events.append(.linkFates(sent.map { LinkFateChange(eventID: $0.eventID, fate: .transmitted) })) }
+        if !sent.isEmpty { events.append(.linkFates(sent.map { LinkFateChange(eventID: $0.eventID, fate: .transmitted, from: .waiting) })) }
     }
 
     /// The link as the views see it.
@@ -210,6 +244,7 @@ public final class LocalNodeSource: NodeSource {
         o.localCount = emitter.localCount
         o.expiredCount = emitter.expiredCount
         o.evictedCount = emitter.evictedCount
+        o.replacedCount = emitter.replacedCount
         o.storeCapacity = emitter.storeLimits.capacity
         let page = emitter.localPage(query)
         o.browserRows = page.events

@@ -123,14 +123,36 @@ extension LocalNodeSource {
         events.append(.report("bad input: \(last)\(more)", isError: true))
     }
 
+    /// The node id as it goes into export file names: ASCII letters, digits, `-`, `_` and `.`
+    /// only (anything else `_`), and at most `exportNameLimit` characters — a long id is cut
+    /// and ends in `~` and 8 hex digits of its hash, so distinct long ids keep distinct names
+    /// and the whole file name stays far below NAME_MAX (255 bytes).
+    static func exportName(_ nodeID: String) -> String {
+        let safe = String(nodeID.unicodeScalars.map { s -> Character in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_.".unicodeScalars.contains(s)) ? Character(s) : "_"
+        })
+        guard safe.count > exportNameLimit else { return safe }
+        var hash: UInt32 = 2_166_136_261  // FNV-1a over the id's UTF-8
+        for byte in nodeID.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(hash, radix: 16)
+        return String(safe.prefix(exportNameLimit - 9)) + "~" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    /// The longest node part of an export file name.
+    static let exportNameLimit = 64
+
     /// Writes the local store, the kept popped events and the alerts to JSON Lines files in
     /// the export directory (the current directory by default).
     func exportFiles(alerts: AlertExport) {
+        if exportOff {
+            events.append(.report("export is off in snapshot (--export-dir DIR writes the files there)", isError: true))
+            return
+        }
         let store = emitter.queryLocal(eventType: nil)
         let popped = intake.popped.elements
         let directory = intake.exportDirectory ?? FileManager.default.currentDirectoryPath
         do {
-            let paths = try EventExport.export(store: store, popLog: popped, nodeID: emitter.nodeID,
+            let paths = try EventExport.export(store: store, popLog: popped, nodeID: LocalNodeSource.exportName(emitter.nodeID),
                                                time: emitter.clock.now(), directory: directory)
             let stem = (paths.store as NSString).lastPathComponent.replacingOccurrences(of: "-store.jsonl", with: "")
             let alertsPath = (paths.store as NSString).deletingLastPathComponent + "/" + stem + "-alerts.jsonl"

@@ -74,8 +74,14 @@ public struct MemoryGrowthCheck: Sendable, Equatable {
         public var growth: Int { final - baseline }
     }
 
-    /// Judges `samples` (in time order).
-    public func judge(_ samples: [MemorySample]) -> Verdict {
+    /// Judges `samples` (in time order). `evicted` and `expired`, the store's counts at the
+    /// end, say whether its bounds ever took hold, also when no sample saw it.
+    public func judge(_ samples: [MemorySample], evicted: Int? = nil, expired: Int? = nil) -> Verdict {
+        // Said from the store's own counts: no sample seeing the bounds does not mean they
+        // never took hold (the last samples may come before the store filled).
+        let boundsText = (evicted ?? 0) + (expired ?? 0) > 0
+            ? "the store's bounds took hold only after the last sample (evicted \(evicted ?? 0), expired \(expired ?? 0) by the end)"
+            : "the store never reached its capacity and nothing expired"
         guard let last = samples.last, let first = samples.first else {
             return Verdict(passed: false, warmUpEnd: 0, baseline: 0, final: 0, allowed: 0,
                            message: "no memory samples (is /proc/self/status readable?)")
@@ -86,7 +92,7 @@ public struct MemoryGrowthCheck: Sendable, Equatable {
         let window = samples.filter { $0.time >= warmUpEnd }
         guard window.count >= minimumSamples, let w0 = window.first?.time, last.time > w0 else {
             let why = boundedAt == nil
-                ? "the store never reached its capacity and nothing expired"
+                ? boundsText
                 : "the store's bounds took hold only at \(seconds(boundedAt!)) of \(seconds(span))"
             return Verdict(passed: false, warmUpEnd: warmUpEnd, baseline: 0, final: 0, allowed: 0,
                            message: "inconclusive: \(window.count) samples after warm-up, \(minimumSamples) needed (\(why)); run longer or lower --store-capacity / --ttl")
@@ -102,7 +108,7 @@ public struct MemoryGrowthCheck: Sendable, Equatable {
             + "\(growth < 0 ? "-" : "+")\(mib(abs(growth))), allowed +\(mib(allowed))"
         if !passed {
             message += boundedAt == nil
-                ? " — memory grows without bound (the store never reached its capacity and nothing expired)"
+                ? " — memory grows without bound (\(boundsText))"
                 : " — memory grows without bound"
         }
         return Verdict(passed: passed, warmUpEnd: warmUpEnd, baseline: baseline, final: final,

@@ -26,7 +26,7 @@ public struct SoakConfiguration: Sendable, Equatable {
     /// The console's tick, milliseconds (as `--refresh-ms`).
     public var refreshMs = 100
     /// Events per auto-drain pop.
-    public var batchSize = BatchSize.maximum
+    public var batchSize = 1024
     /// The in-memory screen's size.
     public var screenSize = Size(width: 120, height: 40)
     /// Seconds between RSS samples.

@@ -16,18 +16,19 @@ public enum SoakFormat {
     public static func report(_ r: SoakReport, sampleStep: Double = 5) -> String {
         let mib = ProcessMemory.describe(bytes:)
         var rows: [(String, String)] = [
-            ("elapsed", seconds(r.elapsed)),
+            ("elapsed", "\(seconds(r.elapsed))  (--duration \(seconds(r.configuration.duration)))"),
             ("generated", "\(count(r.generated))  (\(count(Int(r.achievedRate.rounded()))) events/s achieved, target \(count(r.configuration.rate)))"),
             ("in (emitted)", count(r.ingested) + (r.rejected > 0 ? "  (\(count(r.rejected)) rejected)" : "")),
             ("out (popped)", count(r.popped)),
             ("  link sent/dropped/held", "\(count(r.linkSent)) / \(count(r.linkDropped)) / \(count(r.linkQueued))  (modelled link, \(count(r.configuration.effectiveLinkRate * SoakConfiguration.linkBytesPerEvent)) B/s, bounded queues)"),
             ("queued at end", count(r.queued)),
-            ("stored at end", count(r.stored)),
+            ("stored at end", count(r.stored) + (r.reachedCapacity ? "  (capacity \(count(r.configuration.storeLimits.capacity)), reached: evicting)" : "")),
             ("dropped (evicted)", count(r.evicted)),
             ("expired (TTL)", count(r.expired)),
             ("frames rendered", "\(count(r.frames))  (render+diff+draw mean \(String(format: "%.2f", r.frameMean * 1000)) ms, max \(String(format: "%.2f", r.frameMax * 1000)) ms, \(count(r.cellsDrawn)) cells drawn)"),
-            ("generator held back", "\(count(r.heldBack)) times (console inbox full)"),
-            ("peak RSS (VmHWM)", mib(r.peakResidentBytes)),
+            ("generator held back", r.heldBack == 0 ? "never (the console kept up)"
+                : "\(count(r.heldBack)) times, \(seconds(r.heldBackSeconds)) in all (the console had a tick's worth not yet taken in)"),
+            ("peak RSS", "\(mib(max(r.peakResidentBytes, r.highestSample)))  (VmHWM: the process's true peak, between samples too; highest sample \(mib(r.highestSample)))"),
             ("accounting", r.accountingHolds ? "in = out + queued + stored + evicted + expired; out = link sent + dropped + held" : "MISMATCH"),
         ]
         if r.achievedRate < 0.95 * Double(r.configuration.rate) {

@@ -38,11 +38,14 @@ public struct SoakReport: Sendable {
     /// Mean and longest time of a drawn frame (snapshot already taken: render + diff + draw), seconds.
     public var frameMean: Double
     public var frameMax: Double
-    /// Times the generator waited because the console's inbox was full (back-pressure).
+    /// Times the generator had to wait because the console had not yet taken in what it was
+    /// given (back-pressure), and the seconds it waited in all.
     public var heldBack: Int
+    public var heldBackSeconds: Double = 0
     /// RSS over the run, oldest first.
     public var samples: [MemorySample]
-    /// The process's peak RSS (`VmHWM`) at the end, bytes.
+    /// The process's true peak RSS (`VmHWM`) at the end, bytes: it also counts peaks between
+    /// samples, and anything before the run in this process.
     public var peakResidentBytes: Int
     /// The growth check's verdict.
     public var memory: MemoryGrowthCheck.Verdict
@@ -51,6 +54,12 @@ public struct SoakReport: Sendable {
 
     /// Events generated per second.
     public var achievedRate: Double { elapsed > 0 ? Double(generated) / elapsed : 0 }
+
+    /// The highest RSS sample, bytes (0 without samples).
+    public var highestSample: Int { samples.map(\.residentBytes).max() ?? 0 }
+
+    /// The store reached its capacity: it evicted events.
+    public var reachedCapacity: Bool { evicted > 0 }
 
     /// Every event accepted is accounted for: popped, still queued, stored, evicted or expired.
     public var accountingHolds: Bool {
@@ -92,6 +101,8 @@ public enum SoakRunner {
         let deadline = started + UInt64(max(0, c.duration) * 1e9)
         backend.deadline = deadline
         let control = SoakControl()
+        let tickEvents = max(1, Int(Double(c.rate) * Double(c.refreshMs) / 1000))
+        control.capacity.store(min(tickEvents, SoakRunner.initialCapacity), ordering: .relaxed)
 
         let generatorDone = DispatchSemaphore(value: 0)
         let generator = Thread { [inbox = app.inbox] in
@@ -113,8 +124,21 @@ public enum SoakRunner {
         var frameTotal = 0.0
         var frameMax = 0.0
         var nextProgress = progressInterval
+        var takenBefore = 0
         while Monotonic.now() < deadline {
+            let w0 = Monotonic.now()
+            backend.slept = 0
             app.wake(on: backend)  // the tick's advance runs TTL expiry, as in the live console
+            // What the console has taken in, and how fast it takes events in when busy: the
+            // generator keeps no more ahead than it takes in a tick, so the run ends on time.
+            let taken = app.state.core.emitted + (app.state.core.stream?.errors.total ?? 0)
+            control.taken.store(taken, ordering: .relaxed)
+            let busy = Monotonic.seconds(Monotonic.now() - w0) - backend.slept
+            if taken - takenBefore >= 100, busy > 0 {
+                let perTick = Double(taken - takenBefore) / busy * Double(c.refreshMs) / 1000
+                control.capacity.store(max(SoakRunner.minimumCapacity, min(tickEvents, Int(perTick))), ordering: .relaxed)
+            }
+            takenBefore = taken
             control.publish(app.state.core)
             let t0 = Monotonic.now()
             if app.present(on: backend) {
@@ -135,9 +159,11 @@ public enum SoakRunner {
         control.stop.store(true, ordering: .relaxed)
         generatorDone.wait()
         samplerDone.wait()
-        let elapsed = Monotonic.seconds(Monotonic.now() - started)
-        // Deliveries posted after the last wake-up are still taken in, so every event counts.
+        // Deliveries posted after the last wake-up are still taken in, so every event counts
+        // (at most a tick's worth: the generator stays no further ahead), and counted in the
+        // run's time.
         for action in app.inbox.drain() { app.dispatch(action) }
+        let elapsed = Monotonic.seconds(Monotonic.now() - started)
 
         let core = app.state.core
         let samples = control.samples.withLock { $0 }
@@ -153,14 +179,22 @@ public enum SoakRunner {
             frames: frames, cellsDrawn: backend.screen.cellsDrawn,
             frameMean: frames > 0 ? frameTotal / Double(frames) : 0, frameMax: frameMax,
             heldBack: control.heldBack.load(ordering: .relaxed),
+            heldBackSeconds: Monotonic.seconds(UInt64(control.heldBackNanos.load(ordering: .relaxed))),
             samples: samples,
             peakResidentBytes: ProcessMemory.current()?.peakResidentBytes ?? 0,
-            memory: check.judge(samples),
+            memory: check.judge(samples, evicted: core.evictedCount, expired: core.expiredCount),
             screen: backend.screen.screen.text)
     }
 
+    /// Events the generator may be ahead of the console before its speed is measured.
+    static let initialCapacity = 10_000
+    /// The least it may be ahead.
+    static let minimumCapacity = 1_000
+
     /// The generator thread: keeps `generated` at `rate × elapsed`, in batches, holding back
-    /// while the inbox is full.
+    /// while the console has more events not yet taken in than it takes in a tick (measured,
+    /// at most `rate × tick`). So the console never has more than a tick of work to catch up
+    /// on, and the run ends on time however slow it is; each wait is counted.
     private static func generate(_ c: SoakConfiguration, into inbox: Inbox, started: UInt64, deadline: UInt64,
                                  control: SoakControl) {
         var source = SoakEventSource(seed: c.seed, ttlSeconds: c.effectiveTTL)
@@ -168,24 +202,36 @@ public enum SoakRunner {
         var status = StreamStatus(label: "soak")
         status.phase = .receiving
         let period = c.generatorTick ?? Double(c.refreshMs) / 1000
-        let maxBatch = max(1, Int(Double(c.rate) * period * 2))
         let tick = useconds_t(max(100, period * 1e6))
         var generated = 0
+        var holdingSince: UInt64?
         while !control.stop.load(ordering: .relaxed) {
             let now = Monotonic.now()
             guard now < deadline else { break }
             let due = Int(Double(c.rate) * Monotonic.seconds(now - started)) - generated
             guard due > 0 else { usleep(tick); continue }
-            if inbox.count > c.inboxLimit {
-                control.heldBack.add(1, ordering: .relaxed)
+            let ahead = generated - control.taken.load(ordering: .relaxed)
+            let maxAhead = control.capacity.load(ordering: .relaxed)
+            if ahead >= maxAhead || inbox.count > c.inboxLimit {
+                if holdingSince == nil {
+                    holdingSince = now
+                    control.heldBack.add(1, ordering: .relaxed)
+                }
                 usleep(1_000)
                 continue
             }
-            let n = min(due, maxBatch)
+            if let since = holdingSince {
+                control.heldBackNanos.add(Int(now - since), ordering: .relaxed)
+                holdingSince = nil
+            }
+            let n = min(due, maxAhead - ahead)
             let records = source.records(n, at: clock.now())
             inbox.post(.stream(StreamDelivery(source: "soak", records: records, status: status)))
             generated += n
             control.generated.store(generated, ordering: .relaxed)
+        }
+        if let since = holdingSince {
+            control.heldBackNanos.add(Int(Monotonic.now() - since), ordering: .relaxed)
         }
     }
 
@@ -217,6 +263,11 @@ private final class SoakControl: Sendable {
     let stop = Atomic<Bool>(false)
     let generated = Atomic<Int>(0)
     let heldBack = Atomic<Int>(0)
+    let heldBackNanos = Atomic<Int>(0)
+    /// Events the console has taken in (emitted or refused), as of its last wake-up.
+    let taken = Atomic<Int>(0)
+    /// Events the console takes in a tick, as last measured.
+    let capacity = Atomic<Int>(0)
     let samples = Mutex<[MemorySample]>([])
     /// The node's figures as the main loop last saw them in its model.
     let node = Mutex<(stored: Int, queued: Int, removed: Int)>((0, 0, 0))
@@ -237,6 +288,8 @@ enum Monotonic {
 final class SoakBackend: TerminalOutput, TerminalInput {
     let screen: MemoryBackend
     var deadline: UInt64 = .max
+    /// Seconds spent waiting for keys since last reset.
+    var slept = 0.0
 
     init(size: Size) {
         screen = MemoryBackend(size: size, capabilities: TerminalCapabilities(colors: .xterm256, unicode: true))
@@ -253,6 +306,7 @@ final class SoakBackend: TerminalOutput, TerminalInput {
         guard timeoutMs > 0, now < deadline else { return nil }
         let wait = min(UInt64(timeoutMs) * 1_000_000, deadline - now)
         usleep(useconds_t(wait / 1000))
+        slept += Monotonic.seconds(Monotonic.now() - now)
         return nil
     }
 }

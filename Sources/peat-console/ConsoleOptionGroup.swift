@@ -1,5 +1,6 @@
 import ArgumentParser
 import Console
+import Foundation
 import LocalNode
 import PeatEvents
 
@@ -45,6 +46,10 @@ struct ConsoleOptionGroup: ParsableArguments {
     @Option(name: .customLong("batch"), help: "Events per pop step (space).")
     var batchSize: Int = 8
 
+    @Option(name: .customLong("export-dir"),
+            help: "Directory where 'e' exports the local store and pop log (run: default the current directory; snapshot: no export without it).")
+    var exportDirectory: String?
+
     func validate() throws {
         guard (10...10_000).contains(refreshMs) else {
             throw ValidationError("--refresh-ms must be between 10 and 10000 (got \(refreshMs))")
@@ -60,6 +65,12 @@ struct ConsoleOptionGroup: ParsableArguments {
         }
         guard !nodeID.isEmpty else { throw ValidationError("--node must not be empty") }
         guard !formationID.isEmpty else { throw ValidationError("--formation must not be empty") }
+        if let dir = exportDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--export-dir must be an existing directory (got '\(dir)')")
+            }
+        }
     }
 
     /// The app's options built from these flags.
@@ -74,6 +85,7 @@ struct ConsoleOptionGroup: ParsableArguments {
         o.linkRate = linkRate
         o.linkBytesPerSecond = linkBytesPerSecond
         o.batchSize = batchSize
+        o.export = exportDirectory.map { .directory($0) } ?? .currentDirectory
         return o
     }
 }

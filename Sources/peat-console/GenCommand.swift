@@ -32,7 +32,7 @@ struct GenCommand: ParsableCommand {
     @Option(help: "Which generator: demo.")
     var scenario: Scenario = .demo
 
-    @Option(help: "Events per second; 0 writes as fast as possible.")
+    @Option(help: "Events per second (\(GenCommand.rateRangeText)); 0 writes as fast as possible.")
     var rate: Double = 20
 
     @Option(help: "Events to write; 0 means no end.")
@@ -50,11 +50,19 @@ struct GenCommand: ParsableCommand {
     @Option(name: .customLong("formation"), help: "Formation id in the events.")
     var formationID: String = "squad-1"
 
-    @Option(help: "Timestamp of the first event, seconds since the epoch (default: now).")
+    @Option(help: "Timestamp of the first event, seconds since the epoch, any uint64 (default: now); later stamps stop at 18446744073709551615.")
     var epoch: UInt64?
 
+    /// The rates accepted besides 0: slower than one event in 1000 s is no stream, and faster
+    /// than 10^7 events/s no console or pipe keeps up with (the pacing arithmetic is exact
+    /// well beyond both).
+    static let rateRange = 0.001...10_000_000.0
+    static let rateRangeText = "0, or 0.001 to 10000000"
+
     func validate() throws {
-        guard rate >= 0, rate.isFinite else { throw ValidationError("--rate must be 0 or a positive number") }
+        guard rate == 0 || GenCommand.rateRange.contains(rate) else {
+            throw ValidationError("--rate must be \(GenCommand.rateRangeText) events/s (got \(rate))")
+        }
         guard count >= 0 else { throw ValidationError("--count must be 0 (no end) or positive") }
         guard !nodeID.isEmpty else { throw ValidationError("--node must not be empty") }
     }
@@ -87,7 +95,7 @@ struct GenCommand: ParsableCommand {
             for _ in 0..<due {
                 var event = source.next()
                 if rate > 0 {
-                    event.timestamp = epoch.map { GenCommand.stamp(Double($0) + Double(written) / rate) }
+                    event.timestamp = epoch.map { GenCommand.stamp($0, plus: Double(written) / rate) }
                         ?? SystemClock().now()
                 }
                 try encoder.append(event, to: &buffer)
@@ -98,10 +106,18 @@ struct GenCommand: ParsableCommand {
         }
     }
 
-    static func stamp(_ seconds: Double) -> PeatTimestamp {
+    /// `epoch` plus `offset` seconds (≥ 0), in integers: the epoch is never rounded through a
+    /// Double (which holds 53 bits: 9007199254740993 became …992), and a sum past `UInt64.max`
+    /// stays at `UInt64.max` (so `--epoch 18446744073709551615` stamps every event with it).
+    static func stamp(_ epoch: UInt64, plus offset: Double) -> PeatTimestamp {
         var t = PeatTimestamp()
-        t.seconds = UInt64(seconds)
-        t.nanos = UInt32(min(999_999_999, (seconds - seconds.rounded(.down)) * 1e9))
+        let offset = offset.isFinite ? max(0, offset) : 0
+        let whole = offset.rounded(.down)
+        // 2^64 as a Double: anything at or past it saturates.
+        let seconds = whole < 18_446_744_073_709_551_616.0 ? UInt64(whole) : UInt64.max
+        let (sum, overflow) = epoch.addingReportingOverflow(seconds)
+        t.seconds = overflow ? .max : sum
+        t.nanos = overflow || t.seconds == .max && seconds == .max ? 0 : UInt32(min(999_999_999, (offset - whole) * 1e9))
         return t
     }
 }
@@ -140,7 +156,7 @@ struct DemoEventSource {
         let emission = pending[nextIndex]
         nextIndex += 1
         issued += 1
-        return emission.makeEvent(id: "\(nodeID)-\(issued)", timestamp: GenCommand.stamp(Double(epoch) + emission.offset),
+        return emission.makeEvent(id: "\(nodeID)-\(issued)", timestamp: GenCommand.stamp(epoch, plus: emission.offset),
                                   nodeID: nodeID, formationID: formationID)
     }
 }

@@ -47,8 +47,12 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
+        var options = console.options
+        // A command that prints writes no files unless asked to: `e` exports only with
+        // --export-dir, else says export is off.
+        if console.exportDirectory == nil { options.export = .off }
         let frame = ConsoleApp.snapshot(
-            options: console.options, keys: try parsedKeys(), size: try parsedSize(),
+            options: options, keys: try parsedKeys(), size: try parsedSize(),
             capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii))
         print(frame)
     }

@@ -52,7 +52,9 @@ struct SoakCommand: ParsableCommand {
     var noLimits = false
 
     func validate() throws {
-        guard duration > 0, duration <= 7 * 86_400 else { throw ValidationError("--duration must be between 0 and 604800 seconds (got \(duration))") }
+        guard duration > 0, duration <= 7 * 86_400 else {
+            throw ValidationError("--duration must be more than 0 and at most 604800 seconds (a week) (got \(duration))")
+        }
         guard (1...10_000_000).contains(rate) else { throw ValidationError("--rate must be between 1 and 10000000 events/s (got \(rate))") }
         guard storeCapacity >= 1 else { throw ValidationError("--store-capacity must be at least 1 (got \(storeCapacity))") }
         if let linkRate, !(0...10_000_000).contains(linkRate) {

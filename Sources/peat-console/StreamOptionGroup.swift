@@ -35,8 +35,14 @@ struct StreamOptionGroup: ParsableArguments {
         if let listen {
             do { _ = try StreamSource.listen(listen) } catch { throw ValidationError("\(error)") }
         }
-        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
-        guard stallSeconds > 0, stallSeconds.isFinite else { throw ValidationError("--stall-seconds must be positive") }
+        guard StreamOptionGroup.recordBytesRange.contains(maxRecordBytes) else {
+            throw ValidationError("--max-record-bytes must be between 1 and \(StreamOptionGroup.recordBytesRange.upperBound) (got \(maxRecordBytes))")
+        }
+        // A Duration is built from it: 1e308 seconds trapped. A day is longer than any stall
+        // worth showing.
+        guard StreamOptionGroup.stallRange.contains(stallSeconds) else {
+            throw ValidationError("--stall-seconds must be between 0.1 and 86400 (got \(stallSeconds))")
+        }
     }
 
     /// The input asked for, if any.
@@ -52,6 +58,15 @@ struct StreamOptionGroup: ParsableArguments {
         options.scenario = .none
         options.streaming = true
     }
+
+    /// Accepted `--stall-seconds`.
+    static let stallRange = 0.1...86_400.0
+    /// Accepted `--max-record-bytes`: up to 1 GiB (a record is held whole in memory).
+    static let recordBytesRange = 1...(1 << 30)
+
+    /// Most deliveries that may wait in the inbox before a reader holds back (and so, through
+    /// the pipe or socket, its producer).
+    static let inboxLimit = 256
 
     /// Starts reading the input in the background; each batch is posted to `inbox`.
     /// - Returns: the running input (stop it when the console ends), nil without one.

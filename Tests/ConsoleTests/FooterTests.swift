@@ -2,6 +2,7 @@ import Foundation
 import PeatEvents
 import Testing
 @testable import Console
+@testable import LocalNode
 
 /// The footer shows the keys of the view on top: panes, filter editing, help, detail, input.
 @Suite struct FooterTests {

@@ -3,6 +3,7 @@ import PeatEvents
 import Synchronization
 import Testing
 @testable import Console
+@testable import LocalNode
 
 /// Issue 14 in the console: a flood of input is bounded and cannot freeze the screen or `q`;
 /// text quoted from input is escaped in the `E` overlay; unknown fields are listed there.

@@ -42,7 +42,23 @@ import PeatInputs
         #expect(press(.character(" "), &s) == [.pop(max: 1)])
         for _ in 0..<20 { _ = press(.character("="), &s) }
         #expect(s.batchSize == BatchSize.maximum)
-        #expect(BatchSize.bigger(5) == 8 && BatchSize.smaller(5) == 4 && BatchSize.smaller(8) == 4)
+        #expect(s.status?.text == "batch size 10000 (the most)")
+        #expect(BatchSize.smaller(5) == 2 && BatchSize.smaller(8) == 4 && BatchSize.smaller(1) == 1)
+    }
+
+    /// Issue 14.13: `+` doubles whatever the batch is (it used to round to the next power of
+    /// two and cap at 1024: 5000 became 1024, 3 became 4).
+    @Test func plusDoublesTheBatchUpToTheCommandLinesBound() {
+        #expect(BatchSize.bigger(3) == 6)
+        #expect(BatchSize.bigger(5000) == 10_000)
+        #expect(BatchSize.bigger(6000) == 10_000 && BatchSize.bigger(10_000) == 10_000)
+        #expect(BatchSize.bigger(.max) == BatchSize.maximum)
+        var o = ConsoleOptions()
+        o.scenario = .none
+        o.batchSize = 5000
+        var s = AppState(options: o, size: Size(width: 100, height: 30), capabilities: mono)
+        _ = press(.character("+"), &s)
+        #expect(s.batchSize == 10_000)
     }
 
     @Test func autoDrainPauseAndPolicy() {

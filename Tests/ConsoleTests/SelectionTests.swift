@@ -29,14 +29,14 @@ import PeatInputs
 
     @Test func alertSelectionStaysOnItsAlertAsNewOnesArrive() throws {
         let (app, _) = try app("1 1 1 tab j")
-        #expect(app.state.selectedAlert?.eventID == "node-1-2")
+        #expect(app.state.selectedAlert?.eventID == "node-1-inject-2")
         app.dispatch(.inject(.critical))
         app.dispatch(.inject(.critical))
         #expect(app.state.alertsList.selected == 3)
-        #expect(app.state.selectedAlert?.eventID == "node-1-2")
+        #expect(app.state.selectedAlert?.eventID == "node-1-inject-2")
         // x acknowledges the alert the operator is looking at, not the newest.
         app.dispatch(app.keyMap.action(for: .character("x"), in: app.state))
-        #expect(app.state.core.alerts.first { $0.eventID == "node-1-2" }?.acknowledged == true)
+        #expect(app.state.core.alerts.first { $0.eventID == "node-1-inject-2" }?.acknowledged == true)
         #expect(app.state.core.alerts[0].acknowledged == false)
     }
 

@@ -66,8 +66,8 @@ import PeatInputs
     @Test func acknowledgeMarksTheGivenOrNewestAlert() {
         let (s, _) = session()
         s.perform(.inject(.critical)); s.perform(.inject(.critical))
-        #expect(s.model.acknowledge(key: nil).text == "acknowledged critical.manual node-1-2")
-        #expect(s.model.acknowledge(key: 1).text == "acknowledged critical.manual node-1-1")
+        #expect(s.model.acknowledge(key: nil).text == "acknowledged critical.manual node-1-inject-2")
+        #expect(s.model.acknowledge(key: 1).text == "acknowledged critical.manual node-1-inject-1")
         #expect(s.snapshot(query: all).unacknowledged == 0)
         #expect(s.model.acknowledge(key: nil).text == "no unacknowledged alerts")
     }

@@ -143,4 +143,68 @@ import PeatInputs
         #expect(r.expired > 0)
         #expect(r.evicted == 0)
     }
+
+    // MARK: Issue 14.12: the report says what happened
+
+    /// A report of the issue's run: 100,000-event store, 429,040 evicted, samples up to
+    /// 518 MiB, VmHWM 2,039 MiB, no sample after the store filled.
+    func issueReport(heldBack: Int = 0, heldBackSeconds: Double = 0) -> SoakReport {
+        var c = SoakConfiguration()
+        c.duration = 4
+        c.rate = 1_000_000
+        c.storeCapacity = 100_000
+        let samples = series(seconds: 3, boundedAt: nil) { 300 + 70 * $0 }
+        let memory = MemoryGrowthCheck().judge(samples, evicted: 429_040, expired: 0)
+        return SoakReport(configuration: c, elapsed: 4.1, generated: 2_000_000, ingested: 2_000_000, rejected: 0,
+                          popped: 1_470_960, queued: 0, stored: 100_000, evicted: 429_040, expired: 0,
+                          linkSent: 1_470_960, linkDropped: 0, linkQueued: 0, frames: 30, cellsDrawn: 9000,
+                          frameMean: 0.001, frameMax: 0.002, heldBack: heldBack, heldBackSeconds: heldBackSeconds,
+                          samples: samples, peakResidentBytes: 2039 * SoakTests.mib, memory: memory, screen: "")
+    }
+
+    @Test func theCapacityStatementComesFromTheEvictedCount() {
+        let r = issueReport()
+        #expect(!r.memory.passed)
+        #expect(!r.memory.message.contains("never reached its capacity"), "\(r.memory.message)")
+        #expect(r.memory.message.contains("evicted 429040"))
+        let text = SoakFormat.report(r)
+        #expect(!text.contains("never reached"))
+        #expect(text.contains("stored at end") && text.contains("100,000  (capacity 100,000, reached: evicting)"))
+        // Nothing evicted or expired: then it never did.
+        let flat = MemoryGrowthCheck().judge(series(seconds: 1, boundedAt: nil) { _ in 300 }, evicted: 0, expired: 0)
+        #expect(flat.message.contains("never reached its capacity"))
+    }
+
+    @Test func thePeakIsTheTrueVmHWMAndSaysSoBesideTheHighestSample() {
+        let text = SoakFormat.report(issueReport())
+        let line = text.split(separator: "\n").first { $0.contains("peak RSS") }.map(String.init) ?? ""
+        #expect(line.contains("2039 MiB") && line.contains("VmHWM") && line.contains("highest sample 510 MiB"), "\(line)")
+        // A peak read before the last sample can be below it: the larger is the peak.
+        var r = issueReport()
+        r.peakResidentBytes = 100 * SoakTests.mib
+        let low = SoakFormat.report(r).split(separator: "\n").first { $0.contains("peak RSS") } ?? ""
+        #expect(low.contains("510 MiB  (VmHWM"), "\(low)")
+    }
+
+    @Test func heldBackAndTheDurationAreReportedAsTheyWere() {
+        #expect(SoakFormat.report(issueReport()).contains("never (the console kept up)"))
+        let held = SoakFormat.report(issueReport(heldBack: 12, heldBackSeconds: 2.5))
+        #expect(held.contains("12 times, 2.5 s in all"))
+        #expect(held.contains("elapsed") && held.contains("4.1 s  (--duration 4.0 s)"))
+    }
+
+    /// A console slower than the generator: it is held back (counted), never more than a
+    /// tick's worth ahead, and the run still accounts for every event.
+    @Test func aConsoleThatFallsBehindHoldsTheGeneratorBack() {
+        let r = smallRun {
+            $0.duration = 1.5
+            $0.rate = 10_000_000
+            $0.refreshMs = 100
+        }
+        #expect(r.accountingHolds)
+        #expect(r.heldBack > 0 && r.heldBackSeconds > 0, "a debug console does not take in 10^7 events/s")
+        #expect(r.achievedRate < 10_000_000)
+        #expect(SoakFormat.report(r).contains("\(SoakFormat.count(r.heldBack)) times"))
+    }
 }
+

@@ -84,7 +84,7 @@ import PeatInputs
         let (app, clock) = app { $0.linkBytesPerSecond = 1000 }
         for _ in 0..<6 { app.dispatch(.inject(.normal)) }
         app.dispatch(.step)
-        let size = LocalNodeSource.manual(.normal).makeEvent(id: "node-1-1", timestamp: clock.now(), nodeID: "node-1", formationID: "squad-1").encodedSize
+        let size = LocalNodeSource.manual(.normal).makeEvent(id: "node-1-inject-1", timestamp: clock.now(), nodeID: "node-1", formationID: "squad-1").encodedSize
         let link = app.state.core.link
         #expect(link.bytesPerSecond == 1000 && link.capacities == [100, 450, 315, 135])
         let first = 315 / size  // a full NORMAL bucket pays for this many at once

@@ -28,8 +28,8 @@ enum Fixture {
         let intrusion = DemoEmission(kind: .critical("intrusion"), payload: Data("zone=3".utf8), sourceInstanceID: "perimeter-1")
         let risk = DemoEmission(kind: .critical("fratricide_risk"), payload: Data(), sourceInstanceID: "ifs-1")
         s.core.alerts = [
-            AlertRecord(event: event(intrusion, id: "node-1-88", at: now - 12)),
-            AlertRecord(event: event(risk, id: "node-1-7", at: now - 200), acknowledged: true, sent: true),
+            AlertRecord(event: event(intrusion, id: "node-1-88", at: now - 12), key: 2),
+            AlertRecord(event: event(risk, id: "node-1-7", at: now - 200), key: 1, acknowledged: true, sent: true),
         ]
         s.focus = .alerts
         return s

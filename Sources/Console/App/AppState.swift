@@ -30,6 +30,16 @@ public struct ConsoleOptions: Sendable {
     public var streaming = false
     /// The local store's bounds (capacity; past it the oldest events are evicted).
     public var storeLimits: StoreLimits = .standard
+    /// Where `e` writes its files: the current directory (the live console's default), a
+    /// given directory, or nowhere (`snapshot` without `--export-dir`: a command that prints).
+    public var export: ExportTarget = .currentDirectory
+
+    /// Where the `e` key's export goes.
+    public enum ExportTarget: Sendable, Equatable {
+        case currentDirectory
+        case directory(String)
+        case off
+    }
 
     public init() {}
 

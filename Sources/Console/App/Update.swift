@@ -1,22 +1,22 @@
 import PeatEvents
 
-/// Batch sizes offered by `+`/`-`: powers of two.
+/// Batch sizes offered by `+`/`-`: doubled and halved.
 public enum BatchSize {
     public static let minimum = 1
-    public static let maximum = 1024
+    /// The largest batch `+` reaches: `--batch`'s own upper bound, so a size the command line
+    /// accepts is never cut by a key (one pop step runs on the main loop between frames; the
+    /// pop log keeps the levels of at most `PopStep.keptLevels` events of a step anyway).
+    public static let maximum = 10_000
 
-    /// The next power of two above `n` (capped).
+    /// `n` doubled (`+`), at most `maximum`: 3 → 6, 5000 → 10000.
     public static func bigger(_ n: Int) -> Int {
-        var p = 1
-        while p <= n { p *= 2 }
-        return min(maximum, p)
+        let (doubled, overflow) = Swift.max(minimum, n).multipliedReportingOverflow(by: 2)
+        return overflow ? maximum : Swift.min(maximum, doubled)
     }
 
-    /// The next power of two below `n` (at least 1).
+    /// `n` halved (`-`), rounding down, at least 1: 5 → 2, 8 → 4.
     public static func smaller(_ n: Int) -> Int {
-        var p = 1
-        while p * 2 < n { p *= 2 }
-        return max(minimum, n <= 1 ? 1 : p)
+        Swift.max(minimum, Swift.min(maximum, n) / 2)
     }
 }
 
@@ -32,8 +32,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .burst: command(.burst(count: 100))
     case .step: command(.pop(max: state.batchSize))
     case .batchBigger:
+        let before = state.batchSize
         state.batchSize = BatchSize.bigger(state.batchSize)
-        state.setStatus("batch size \(state.batchSize)")
+        state.setStatus(state.batchSize == before ? "batch size \(state.batchSize) (the most)" : "batch size \(state.batchSize)")
     case .batchSmaller:
         state.batchSize = BatchSize.smaller(state.batchSize)
         state.setStatus("batch size \(state.batchSize)")

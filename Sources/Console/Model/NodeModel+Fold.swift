@@ -29,7 +29,8 @@ extension NodeModel {
             return p.automatic ? nil : stepReport(p)
         case .linkFates(let changes):
             for c in changes {
-                if let i = alerts.firstIndex(where: { $0.eventID == c.eventID }) { alerts[i].linkFate = c.fate }
+                // The oldest alert (the list is newest first) with the id still at `from`.
+                if let i = alerts.lastIndex(where: { $0.eventID == c.eventID && $0.linkFate == c.from }) { alerts[i].linkFate = c.fate }
             }
             return nil
         case .report(let text, let isError):
@@ -40,8 +41,13 @@ extension NodeModel {
     /// Acknowledges the alert with `key`, or the newest unacknowledged one when nil.
     /// - Returns: a line for the status bar.
     mutating func acknowledge(key: Int?) -> (text: String, isError: Bool) {
-        let index = key.flatMap { k in alerts.firstIndex { $0.key == k } } ?? alerts.firstIndex { !$0.acknowledged }
-        guard let i = index, !alerts[i].acknowledged else { return ("no unacknowledged alerts", false) }
+        let index = key.map { k in alerts.firstIndex { $0.key == k } } ?? alerts.firstIndex { !$0.acknowledged }
+        guard let i = index else {
+            return key == nil ? ("no unacknowledged alerts", false) : ("that alert is no longer kept", true)
+        }
+        guard !alerts[i].acknowledged else {
+            return (unacknowledged == 0 ? "no unacknowledged alerts" : "already acknowledged (\(unacknowledged) unacknowledged)", false)
+        }
         alerts[i].acknowledged = true
         return ("acknowledged \(alerts[i].event.eventType) \(alerts[i].eventID)", false)
     }
@@ -56,8 +62,10 @@ extension NodeModel {
 
     private mutating func logPop(_ p: PopResult) {
         popped += p.got
+        // Popped criticals, oldest first, each to the oldest unsent alert with its id (ids may
+        // repeat across producers; the queue is FIFO per level).
         for id in p.criticalIDs {
-            if let i = alerts.firstIndex(where: { $0.eventID == id && !$0.sent }) { alerts[i].sent = true }
+            if let i = alerts.lastIndex(where: { $0.eventID == id && !$0.sent }) { alerts[i].sent = true }
         }
         if p.automatic, p.got == 0, let last = popLog.first, last.got == 0, last.asked == p.asked, last.automatic {
             popLog[0].repeats += 1

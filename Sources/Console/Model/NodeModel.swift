@@ -112,6 +112,8 @@ public struct NodeObservation: Equatable, Sendable {
     /// Stored events removed by TTL expiry, and evicted to stay within the store's capacity.
     public var expiredCount = 0
     public var evictedCount = 0
+    /// Stored events replaced by a later event with the same id (the store keeps one per id).
+    public var replacedCount = 0
     /// The most events the local store holds.
     public var storeCapacity = StoreLimits.defaultCapacity
     /// The local-store rows for the browser's page and filter.
@@ -194,13 +196,19 @@ public struct PopResult: Equatable, Sendable {
 }
 
 /// What the modelled link did with a popped CRITICAL event.
+///
+/// Event ids may repeat across producers; the link is FIFO per level, so the change applies to
+/// the oldest alert with the id whose fate is still `from`.
 public struct LinkFateChange: Equatable, Sendable {
     public var eventID: String
     public var fate: AlertRecord.LinkFate
+    /// The fate the alert had before (nil: not yet on the link).
+    public var from: AlertRecord.LinkFate?
 
-    public init(eventID: String, fate: AlertRecord.LinkFate) {
+    public init(eventID: String, fate: AlertRecord.LinkFate, from: AlertRecord.LinkFate?) {
         self.eventID = eventID
         self.fate = fate
+        self.from = from
     }
 }
 

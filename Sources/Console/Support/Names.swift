@@ -61,18 +61,30 @@ public enum Names {
 }
 
 /// Age and TTL of events relative to the state's clock.
+///
+/// An event's timestamp and TTL come from outside (any `uint64`, any `uint32`), so every sum
+/// and difference here saturates instead of trapping: a timestamp near 2^64 is far in the
+/// future, not a crash.
 public enum EventTime {
-    /// Seconds since the event was stamped (0 when in the future).
+    /// Seconds since the event was stamped (0 when in the future, `Int64.max` at most).
     public static func age(_ e: PeatEvent, now: UInt64) -> Int64 {
-        now >= e.timestamp.seconds ? Int64(now - e.timestamp.seconds) : 0
+        now >= e.timestamp.seconds ? Int64(clamping: now - e.timestamp.seconds) : 0
     }
 
-    /// TTL left: "∞" for ttl 0, "expired" when past, else a duration.
-    public static func ttlLeft(_ e: PeatEvent, now: UInt64, glyphs: Glyphs) -> (text: String, expired: Bool) {
+    /// The last second the event is alive (`timestamp + ttl`, saturating at `UInt64.max`), or
+    /// nil when it never expires (TTL 0 or no routing).
+    public static func expiry(_ e: PeatEvent) -> UInt64? {
         let ttl = e.hasRouting ? UInt64(e.routing.ttlSeconds) : 0
-        if ttl == 0 { return (glyphs.infinity, false) }
-        let expiry = e.timestamp.seconds + ttl
+        if ttl == 0 { return nil }
+        let (sum, overflow) = e.timestamp.seconds.addingReportingOverflow(ttl)
+        return overflow ? .max : sum
+    }
+
+    /// TTL left: "∞" for ttl 0, "expired" when past, else a duration (seconds left beyond
+    /// `Int64.max` are shown as `Int64.max`).
+    public static func ttlLeft(_ e: PeatEvent, now: UInt64, glyphs: Glyphs) -> (text: String, expired: Bool) {
+        guard let expiry = expiry(e) else { return (glyphs.infinity, false) }
         if expiry < now { return ("expired", true) }
-        return (Format.duration(Int64(expiry - now)), false)
+        return (Format.duration(Int64(clamping: expiry - now)), false)
     }
 }

@@ -30,6 +30,9 @@ public struct CellChange: Hashable, Sendable {
 public struct Buffer: Hashable, Sendable {
     /// The grid's size.
     public private(set) var size: Size
+    /// Replacements for controls and invisible characters in ASCII (`?`, `<200B>`) instead
+    /// of `�` and `⟨200B⟩`: set when the terminal is not UTF-8.
+    public var asciiText = false
     /// Row-major cells, `size.width * size.height` of them.
     public private(set) var cells: [Cell]
 
@@ -55,8 +58,10 @@ public struct Buffer: Hashable, Sendable {
     }
 
     /// Writes `text` from (`x`, `y`) in `style`, clipped to `clip` (default: the whole grid)
-    /// and to at most `maxWidth` columns. Control characters are shown as `�`. A wide
-    /// grapheme that would straddle the clip edge is replaced by a space.
+    /// and to at most `maxWidth` columns. Every grapheme is drawn as `TextWidth` measures it:
+    /// controls as `�`, invisible characters (zero-width, bidi controls, lone combining marks)
+    /// as a marker such as `⟨200B⟩`, so every cell written is a cell the terminal overwrites.
+    /// A wide grapheme that would straddle the clip edge is replaced by a space.
     /// - Returns: the number of columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain,
@@ -65,29 +70,26 @@ public struct Buffer: Hashable, Sendable {
         guard y >= bounds.y, y < bounds.maxY else { return 0 }
         let limit = min(bounds.maxX, maxWidth == .max ? .max : x + maxWidth)
         var col = x
-        for ch in text {
-            var symbol = String(ch)
-            var w = TextWidth.of(ch)
-            if w == 0 {
-                if ch.unicodeScalars.first.map({ $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) ?? true {
-                    symbol = "�"; w = 1
-                } else {
-                    continue
+        outer: for ch in text {
+            for (symbol, w) in TextWidth.cells(of: ch, ascii: asciiText) {
+                if col + w > limit {
+                    if w == 2, col < limit, col >= bounds.x { clearWide(at: col, y: y); self[col, y] = Cell(" ", style: style); col += 1 }
+                    break outer
                 }
-            }
-            if col + w > limit {
-                if w == 2, col < limit, col >= bounds.x { self[col, y] = Cell(" ", style: style); col += 1 }
-                break
-            }
-            if col >= bounds.x {
-                clearWide(at: col, y: y)
-                self[col, y] = Cell(symbol, style: style)
-                if w == 2 {
+                if col >= bounds.x {
+                    clearWide(at: col, y: y)
+                    self[col, y] = Cell(symbol, style: style)
+                    if w == 2 {
+                        clearWide(at: col + 1, y: y)
+                        self[col + 1, y] = Cell("", style: style)
+                    }
+                } else if w == 2, col + 1 >= bounds.x {
+                    // The right half of a wide grapheme cut by the clip's left edge: a space.
                     clearWide(at: col + 1, y: y)
-                    self[col + 1, y] = Cell("", style: style)
+                    self[col + 1, y] = Cell(" ", style: style)
                 }
+                col += w
             }
-            col += w
         }
         return max(0, col - x)
     }

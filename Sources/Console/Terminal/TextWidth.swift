@@ -1,18 +1,79 @@
-/// Display width of text in terminal columns, measured per grapheme cluster.
+/// Display width of text in terminal columns, measured per grapheme cluster as the terminal
+/// will draw it.
 ///
-/// A grapheme is 2 columns wide when its first scalar is East Asian Wide/Fullwidth or an
-/// emoji shown as a picture, 0 when it is a control character, else 1. Combining marks
-/// ride on their base character's grapheme and add nothing.
+/// The backend draws a grapheme into one cell and the terminal (ncurses, `wcwidth`) gives it
+/// the width of its first scalar: 2 when that is East Asian Wide/Fullwidth, else 1. A
+/// grapheme the terminal would draw as nothing — a control character, a lone combining mark,
+/// a zero-width, bidi or other invisible format character (U+200B, U+202E, U+FEFF…), an
+/// unassigned code point — is never drawn as itself: it would leave the previous frame's
+/// character in its cell, or move the cursor. Controls are shown as `�` (ASCII `?`), the
+/// others as a visible marker with their code point, `⟨200B⟩` (ASCII `<200B>`), and measured
+/// as that. `Buffer.put` draws exactly what is measured here (`cells(of:ascii:)`).
 public enum TextWidth {
-    /// Columns `character` occupies.
+    /// Columns `character` occupies on screen.
     @inlinable
     public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         let v = first.value
-        if v < 0x7F { return v < 0x20 ? 0 : 1 }
-        if v < 0xA0 { return 0 }  // C1 controls and DEL
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation
+        if v < 0x7F { return 1 }  // printable ASCII, or a control shown as one replacement cell
+        if v < 0xA0 { return 1 }  // C1 controls and DEL: one replacement cell
+        if isInvisible(first) { return marker(first, ascii: false).count }
         return isWide(v) ? 2 : 1
+    }
+
+    /// The replacement of a control character.
+    public static func controlMarker(ascii: Bool) -> String { ascii ? "?" : "\u{FFFD}" }
+
+    /// The visible stand-in of an invisible scalar: `⟨200B⟩`, or `<200B>` in ASCII (4 to 6
+    /// hex digits, so the same width either way).
+    public static func marker(_ scalar: Unicode.Scalar, ascii: Bool) -> String {
+        var hex = String(scalar.value, radix: 16, uppercase: true)
+        if hex.count < 4 { hex = String(repeating: "0", count: 4 - hex.count) + hex }
+        return ascii ? "<" + hex + ">" : "\u{27E8}" + hex + "\u{27E9}"
+    }
+
+    /// True for a scalar that, first in its grapheme, the terminal would draw as nothing or
+    /// not at all: everything `wcwidth` gives 0 or -1 (`TerminalWidthTable.blank`: combining
+    /// marks, zero-width and bidi format characters, Hangul medial and final jamo, controls,
+    /// code points unassigned in the C library's Unicode), and whatever this Swift's Unicode
+    /// calls a mark, a format or control character, default-ignorable (fillers, variation
+    /// selectors), a line or paragraph separator, a surrogate or unassigned.
+    @usableFromInline
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        if contains(TerminalWidthTable.blank, s.value) { return true }
+        let p = s.properties
+        if p.isDefaultIgnorableCodePoint { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .lineSeparator,
+             .paragraphSeparator, .surrogate, .unassigned:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The cells `character` is drawn as, each with its width: the grapheme itself (1 or 2
+    /// columns; a narrow base keeps only the combining marks that ride on it, so nothing after
+    /// it can widen it), or the cells of its replacement.
+    public static func cells(of character: Character, ascii: Bool) -> [(symbol: String, width: Int)] {
+        guard let first = character.unicodeScalars.first else { return [] }
+        let v = first.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return [(controlMarker(ascii: ascii), 1)] }
+        if v < 0x7F, character.unicodeScalars.count == 1 { return [(String(character), 1)] }
+        if isInvisible(first) { return marker(first, ascii: ascii).map { (String($0), 1) } }
+        // The terminal gives the cell the width of the first scalar and expects the rest to be
+        // zero-width marks on it: keep those (up to what a cell holds), drop anything else
+        // (variation selectors, joiners and the scalars they join, a second regional
+        // indicator), which could make the terminal draw wider than measured.
+        var kept = String.UnicodeScalarView()
+        kept.append(first)
+        for s in character.unicodeScalars.dropFirst() where kept.count < 4 {
+            switch s.properties.generalCategory {
+            case .nonspacingMark where !s.properties.isVariationSelector, .enclosingMark: kept.append(s)
+            default: continue
+            }
+        }
+        return [(String(kept), isWide(v) ? 2 : 1)]
     }
 
     /// Columns `text` occupies.
@@ -23,23 +84,21 @@ public enum TextWidth {
         return w
     }
 
+    /// True when the terminal gives `v` two columns (`TerminalWidthTable.wide`).
     @usableFromInline
     static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
-             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,
-             0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA,
-             0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C,
-             0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C,
-             0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
-             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F004, 0x1F0CF, 0x1F18E,
-             0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
-             0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
+        v >= 0x1100 && contains(TerminalWidthTable.wide, v)
+    }
+
+    /// Binary search of sorted, disjoint `ranges`.
+    @usableFromInline
+    static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound < v { lo = mid + 1 } else { hi = mid }
         }
+        return lo < ranges.count && ranges[lo].contains(v)
     }
 
     /// The longest prefix of `text` that fits in `columns`, with its width.

@@ -27,7 +27,10 @@ public enum QueueView {
         guard inner.height > 0, inner.width > 4 else { return }
         let c = state.core
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
-        let labelWidth = 9, countWidth = 6
+        // The count column fits the widest count with a space before it ("10,000" and up used
+        // to run into the bar); the bar gives way.
+        let widestCount = (0..<4).map { Names.count(c.pendingCounts[safe: $0] ?? 0).count }.max() ?? 1
+        let labelWidth = 9, countWidth = max(6, widestCount + 1)
         let sparkWidth = max(0, min(30, area.width / 3))
         let barWidth = max(1, area.width - labelWidth - countWidth - 2 - sparkWidth)
         let maxBar = scale(for: c)
@@ -105,20 +108,27 @@ public enum QueueView {
         }
     }
 
-    /// "local store 1,234/1,000,000 · expired 12 · evicted 0", shortened to fit `width`.
+    /// "local store 1,234/1,000,000 · expired 12 · evicted 0", shortened to fit `width`; once
+    /// an event has replaced a stored one with the same id, "· replaced N" too (the store keeps
+    /// one event per id, so without it "6 events" beside "local store 1" would not add up).
     static func storeLine(_ c: NodeModel, width: Int, theme: Theme) -> [Span] {
         let muted = theme.style(.muted), strong = theme.style(.emphasis)
         let dot = " \(theme.glyphs.dot) "
         func count(_ n: Int, warn: Bool = false) -> Span { Span(Names.count(n), warn && n > 0 ? theme.style(.warning) : strong) }
         let full = c.localCount >= c.storeCapacity
-        let variants: [[Span]] = [
+        let replaced = c.replacedCount > 0
+        func tail(_ label: String) -> [Span] { replaced ? [Span(dot + label, muted), count(c.replacedCount, warn: true)] : [] }
+        var variants: [[Span]] = [
             [Span("local store ", muted), count(c.localCount), Span("/" + Names.count(c.storeCapacity), full ? theme.style(.warning) : muted),
-             Span(dot + "expired ", muted), count(c.expiredCount), Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)],
+             Span(dot + "expired ", muted), count(c.expiredCount), Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)] + tail("replaced "),
             [Span("local store ", muted), count(c.localCount), Span(dot + "expired ", muted), count(c.expiredCount),
-             Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)],
+             Span(dot + "evicted ", muted), count(c.evictedCount, warn: true)] + tail("replaced "),
             [Span("store ", muted), count(c.localCount), Span(dot + "exp ", muted), count(c.expiredCount),
-             Span(dot + "evict ", muted), count(c.evictedCount, warn: true)],
+             Span(dot + "evict ", muted), count(c.evictedCount, warn: true)] + tail("repl "),
         ]
+        if replaced {
+            variants.append([Span("store ", muted), count(c.localCount), Span(dot + "evict ", muted), count(c.evictedCount, warn: true)] + tail("repl "))
+        }
         return variants.first { $0.width <= width } ?? variants[variants.count - 1]
     }
 

@@ -3,6 +3,7 @@
 public enum Screen {
     public static func render(_ state: AppState, keyMap: KeyMap = .standard) -> Buffer {
         var buffer = Buffer(size: state.size)
+        buffer.asciiText = !state.capabilities.unicode
         let layout = state.layout
         if layout.tooSmall {
             TooSmallView.render(state, into: Rect(state.size), of: &buffer)

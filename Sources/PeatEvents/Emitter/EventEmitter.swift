@@ -239,6 +239,9 @@ public final class EventEmitter: Sendable {
     /// Stored events evicted (oldest first) to stay within `storeLimits.capacity`.
     public var evictedCount: Int { store.withLock { $0.evictedCount } }
 
+    /// Stored events replaced by a later LOCAL or QUERY event with the same id.
+    public var replacedCount: Int { store.withLock { $0.replacedCount } }
+
     /// Answers `query` from the local store: expired events are removed first (and counted),
     /// then the filters are applied from the most selective index. See `EventFilters.matches`
     /// for the meaning of each filter: time bounds are exclusive, `limit` 0 is no limit,

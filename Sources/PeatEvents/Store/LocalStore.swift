@@ -46,8 +46,9 @@ public struct LocalQueryResult: Hashable, Sendable {
 
 /// The emitter's store of QUERY and LOCAL events.
 ///
-/// - Keyed by event id: a second event with the same id replaces the first and counts as a
-///   new arrival. Kept in arrival order.
+/// - Keyed by event id: a second event with the same id replaces the first (the reference's
+///   rule) and counts as a new arrival; every replacement is counted (`replacedCount`). Kept
+///   in arrival order.
 /// - Indexed by event type, event class, source instance and timestamp second, so a query
 ///   walks only the smallest matching index (`query(_:limit:)`), and by expiry second (a
 ///   min-heap), so `expire(now:)` costs O(expired · log n), not a scan.
@@ -81,6 +82,8 @@ public struct LocalStore: Sendable {
     public private(set) var expiredCount = 0
     /// Events evicted to stay within `limits.capacity`, over the store's life.
     public private(set) var evictedCount = 0
+    /// Events replaced by a later event with the same id, over the store's life.
+    public private(set) var replacedCount = 0
 
     /// Creates an empty store.
     public init(limits: StoreLimits = .standard) {
@@ -95,6 +98,7 @@ public struct LocalStore: Sendable {
     @discardableResult
     public mutating func insert(_ event: PeatEvent, receivedAt: UInt64? = nil) -> PeatEvent? {
         let replaced = remove(id: event.eventID)
+        if replaced != nil { replacedCount += 1 }
         while count >= limits.capacity, removeOldest() != nil { evictedCount += 1 }
         let seq = base + slots.count
         slots.append(event)
