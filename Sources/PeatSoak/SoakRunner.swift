@@ -197,7 +197,7 @@ public enum SoakRunner {
     /// on, and the run ends on time however slow it is; each wait is counted.
     private static func generate(_ c: SoakConfiguration, into inbox: Inbox, started: UInt64, deadline: UInt64,
                                  control: SoakControl) {
-        var source = SoakEventSource(seed: c.seed, ttlSeconds: c.effectiveTTL)
+        var source = DemoEventSource(seed: c.seed, idPrefix: "node-1-soak-", ttlSeconds: c.effectiveTTL)
         let clock = SystemClock()
         var status = StreamStatus(label: "soak")
         status.phase = .receiving

@@ -21,14 +21,7 @@ struct ConsoleOptionGroup: ParsableArguments {
     @Option(help: "Event source scenario: 'demo' generates a realistic node's events and drains the queue at the link rate; 'none' starts empty and still.")
     var scenario: ScenarioChoice = .demo
 
-    @Option(help: "Seed of the demo generator (same seed, same events).")
-    var seed: UInt64 = 1
-
-    @Option(name: .customLong("node"), help: "Node id of the emitter.")
-    var nodeID: String = "node-1"
-
-    @Option(name: .customLong("formation"), help: "Formation id of the emitter.")
-    var formationID: String = "squad-1"
+    @OptionGroup var node: NodeIdentityOptions
 
     @Option(help: "Scheduling policy of the outbound queue: reference (what a Peat node does today), fair, or fair-bytes (fair shares of encoded bytes).")
     var policy: SchedulingPolicy = .reference
@@ -63,8 +56,6 @@ struct ConsoleOptionGroup: ParsableArguments {
         guard (1...10_000).contains(batchSize) else {
             throw ValidationError("--batch must be between 1 and 10000 (got \(batchSize))")
         }
-        guard !nodeID.isEmpty else { throw ValidationError("--node must not be empty") }
-        guard !formationID.isEmpty else { throw ValidationError("--formation must not be empty") }
         if let dir = exportDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -77,9 +68,9 @@ struct ConsoleOptionGroup: ParsableArguments {
     var options: ConsoleOptions {
         var o = ConsoleOptions()
         o.scenario = scenario
-        o.seed = seed
-        o.nodeID = nodeID
-        o.formationID = formationID
+        o.seed = node.seed
+        o.nodeID = node.nodeID
+        o.formationID = node.formationID
         o.policy = policy
         o.refreshMs = refreshMs
         o.linkRate = linkRate

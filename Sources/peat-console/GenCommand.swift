@@ -41,14 +41,7 @@ struct GenCommand: ParsableCommand {
     @Option(help: "Framing: jsonl or protobuf.")
     var format: StreamFormat = .jsonl
 
-    @Option(help: "Seed of the generator (same seed, same events).")
-    var seed: UInt64 = 1
-
-    @Option(name: .customLong("node"), help: "Node id in the events (ids are <node>-<n>).")
-    var nodeID: String = "node-1"
-
-    @Option(name: .customLong("formation"), help: "Formation id in the events.")
-    var formationID: String = "squad-1"
+    @OptionGroup var node: NodeIdentityOptions
 
     @Option(help: "Timestamp of the first event, seconds since the epoch, any uint64 (default: now); later stamps stop at 18446744073709551615.")
     var epoch: UInt64?
@@ -64,13 +57,12 @@ struct GenCommand: ParsableCommand {
             throw ValidationError("--rate must be \(GenCommand.rateRangeText) events/s (got \(rate))")
         }
         guard count >= 0 else { throw ValidationError("--count must be 0 (no end) or positive") }
-        guard !nodeID.isEmpty else { throw ValidationError("--node must not be empty") }
     }
 
     func run() throws {
         DescriptorOutput.ignoreBrokenPipes()
-        var source = DemoEventSource(seed: seed, nodeID: nodeID, formationID: formationID,
-                                     epoch: epoch ?? SystemClock().now().seconds)
+        var source = DemoEventSource(seed: node.seed, nodeID: node.nodeID, formationID: node.formationID)
+        let firstStamp = epoch ?? SystemClock().now().seconds
         let encoder = EventStreamEncoder(format)
         let out = DescriptorOutput.standardOutput
         let clock = ContinuousClock()
@@ -93,7 +85,7 @@ struct GenCommand: ParsableCommand {
             }
             buffer.removeAll(keepingCapacity: true)
             for _ in 0..<due {
-                var event = source.next()
+                var event = source.next { GenCommand.stamp(firstStamp, plus: $0) }
                 if rate > 0 {
                     event.timestamp = epoch.map { GenCommand.stamp($0, plus: Double(written) / rate) }
                         ?? SystemClock().now()
@@ -127,36 +119,5 @@ extension Duration {
     var seconds: Double {
         let (s, atto) = components
         return Double(s) + Double(atto) * 1e-18
-    }
-}
-
-/// The demo scenario's emissions as a sequence of events with ids `<node>-<n>`, stamped with
-/// the scenario's clock from `epoch`.
-struct DemoEventSource {
-    private var scenario: DemoScenario
-    private var pending: [DemoEmission] = []
-    private var nextIndex = 0
-    private var issued = 0
-    let nodeID: String
-    let formationID: String
-    let epoch: UInt64
-
-    init(seed: UInt64, nodeID: String, formationID: String, epoch: UInt64) {
-        scenario = DemoScenario(seed: seed)
-        self.nodeID = nodeID
-        self.formationID = formationID
-        self.epoch = epoch
-    }
-
-    mutating func next() -> PeatEvent {
-        while nextIndex >= pending.count {
-            pending = scenario.advance(by: 1)
-            nextIndex = 0
-        }
-        let emission = pending[nextIndex]
-        nextIndex += 1
-        issued += 1
-        return emission.makeEvent(id: "\(nodeID)-\(issued)", timestamp: GenCommand.stamp(epoch, plus: emission.offset),
-                                  nodeID: nodeID, formationID: formationID)
     }
 }

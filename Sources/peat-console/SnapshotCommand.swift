@@ -29,11 +29,12 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var console: ConsoleOptionGroup
 
-    @Option(help: "Keys to press, separated by spaces (e.g. \"1 2 2 t space\").")
-    var keys: String = ""
+    @Option(help: ArgumentHelp("Keys to press, separated by spaces (e.g. \"1 2 2 t space\"; names: space, enter, esc, tab, up, …).",
+                               valueName: "keys"))
+    var keys = KeyScriptArgument([])
 
-    @Option(help: "Screen size as WIDTHxHEIGHT.")
-    var size: String = "120x40"
+    @Option(help: ArgumentHelp("Screen size as WIDTHxHEIGHT, each side 1 to 1000.", valueName: "WxH"))
+    var size = ScreenSizeArgument(Size(width: 120, height: 40))
 
     @Option(help: "Colour depth assumed (affects layout only where the views degrade): none, 8, 16 or 256.")
     var color: ColorChoice = .none
@@ -41,44 +42,14 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw as on a terminal without UTF-8 (ASCII borders and bars).")
     var ascii = false
 
-    func validate() throws {
-        _ = try parsedSize()
-        _ = try parsedKeys()
-    }
-
     func run() throws {
         var options = console.options
         // A command that prints writes no files unless asked to: `e` exports only with
         // --export-dir, else says export is off.
         if console.exportDirectory == nil { options.export = .off }
         let frame = ConsoleApp.snapshot(
-            options: options, keys: try parsedKeys(), size: try parsedSize(),
+            options: options, keys: keys.keys, size: size.size,
             capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii))
         print(frame)
-    }
-
-    private func parsedKeys() throws -> [Key] {
-        do {
-            return try parseKeyScript(keys)
-        } catch {
-            throw ValidationError("--keys: \(error)")
-        }
-    }
-
-    private func parsedSize() throws -> Size {
-        guard let size = ScreenSizeParser.parse(size) else {
-            throw ValidationError("--size must be WIDTHxHEIGHT with each side 1...1000, e.g. 120x40 (got '\(size)')")
-        }
-        return size
-    }
-}
-
-/// Reads "120x40" (also "120X40" and "120×40").
-enum ScreenSizeParser {
-    static func parse(_ text: String) -> Size? {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "x" || $0 == "X" || $0 == "×" })
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]),
-              (1...1000).contains(w), (1...1000).contains(h) else { return nil }
-        return Size(width: w, height: h)
     }
 }

@@ -19,7 +19,7 @@ struct StreamOptionGroup: ParsableArguments {
 
     @Option(help: ArgumentHelp("Feed the console from producers that connect to a Unix socket (several at once).",
                                valueName: "unix:/path"))
-    var listen: String?
+    var listen: ListenAddressArgument?
 
     @Option(help: "Framing of the input: jsonl, protobuf, or auto (from the first bytes; per connection for --listen).")
     var format: StreamFormatChoice = .auto
@@ -32,9 +32,6 @@ struct StreamOptionGroup: ParsableArguments {
 
     func validate() throws {
         if source != nil && listen != nil { throw ValidationError("use either --source or --listen, not both") }
-        if let listen {
-            do { _ = try StreamSource.listen(listen) } catch { throw ValidationError("\(error)") }
-        }
         guard StreamOptionGroup.recordBytesRange.contains(maxRecordBytes) else {
             throw ValidationError("--max-record-bytes must be between 1 and \(StreamOptionGroup.recordBytesRange.upperBound) (got \(maxRecordBytes))")
         }
@@ -48,7 +45,7 @@ struct StreamOptionGroup: ParsableArguments {
     /// The input asked for, if any.
     var streamSource: StreamSource? {
         if let source { return StreamSource.source(source) }
-        if let listen { return try? StreamSource.listen(listen) }
+        if let listen { return listen.source }
         return nil
     }
 

@@ -80,8 +80,8 @@ import PeatInputs
     }
 
     @Test func theSourceMakesTheDemosMixDeterministically() {
-        var a = SoakEventSource(seed: 7)
-        var b = SoakEventSource(seed: 7)
+        var a = DemoEventSource(seed: 7)
+        var b = DemoEventSource(seed: 7)
         let time = PeatTimestamp(seconds: 1_735_689_600)
         let ea = a.events(2_000, at: time) + a.events(1, at: time)
         let eb = b.events(2_001, at: time)
@@ -94,7 +94,7 @@ import PeatInputs
         #expect(ea.contains { $0.eventType == "product.detection" } && ea.contains { $0.eventType.hasPrefix("anomaly.") })
         #expect(ea.allSatisfy { $0.timestamp == time && $0.sourceNodeID == "node-1" })
 
-        var short = SoakEventSource(seed: 7, ttlSeconds: 2)
+        var short = DemoEventSource(seed: 7, ttlSeconds: 2)
         #expect(short.events(100, at: time).allSatisfy { $0.routing.ttlSeconds == 2 })
     }
 
