@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes PeatConsole's decoders and user-text parsers with libFuzzer.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]     (default: 60 s, every target)
-# Targets: jsonl, delimited (stream decoders), keys (key scripts driving the console).
+# Targets: jsonl, delimited (stream decoders), keys (key scripts driving the console),
+# live (bytes in arbitrary reads through the reader, the bounded inbox and the app to frames).
 # Seeds come from assets/fuzz/<target>/; what libFuzzer finds goes to a scratch copy, and a
 # crashing input is saved as fuzz-crash-<target>-* in the current directory.
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jsonl delimited keys)
+[ ${#targets[@]} -gt 0 ] || targets=(jsonl delimited keys live)
 
 # lld: gold cannot link libFuzzer's objects with Swift's renamed entry point.
 echo "fuzz: building peat-fuzz with libFuzzer and AddressSanitizer"

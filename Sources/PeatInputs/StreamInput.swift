@@ -255,8 +255,9 @@ public final class StreamInput: Sendable {
             // At most `StreamDelivery.recordLimit` records a delivery, so that one delivery
             // is a small share of a wake-up however dense the input (64 KiB of zeros is
             // 65,536 empty events).
-            let delivery = StreamDelivery.folded(source: label, records: records, status: snapshot, bytes: bytes)
-            for part in delivery.split() { handOver(part) }
+            for part in StreamDelivery.batches(source: label, records: records, status: snapshot, bytes: bytes) {
+                handOver(part)
+            }
             state.withLock { $0.dirty = false }
         } else {
             post(force: hadErrors)

@@ -100,6 +100,7 @@ import Testing
         app.dispatch(.resize(Size(width: 110, height: 30)))
         let text = app.renderFrame().text
         #expect(text.contains("Unknown fields skipped in 1 event:"), "\(text)")
+        #expect(app.renderFrame().lines[0].contains(#"conn\u{1B}[2J"#), "the header escapes the label too")
         #expect(text.contains(#""newField" "\u{1B}]52;c;aGk=\u{7}""#), "\(text)")
         #expect(text.contains(#"conn\u{1B}[2J line 1 (byte 0) malformed JSON: bad \u{202E}\u{9B}31m"#), "\(text)")
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E || $0.value == 0x9B })

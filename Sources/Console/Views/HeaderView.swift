@@ -92,11 +92,12 @@ public enum HeaderView {
         if let s = c.stream {
             // The live input: "src: stdin ended · 12,345 events · 3 errors".
             let n = s.errors.total
-            let phase = Span(s.phase.description, s.phase == .receiving ? accent : theme.style(.headerWarning))
+            let label = g.plain(InputText.escaped(s.label))  // a file name or path: input too
+            let phase = Span(InputText.escaped(s.phase.description), s.phase == .receiving ? accent : theme.style(.headerWarning))
             let errors = Span("\(StreamStatus.grouped(n)) error\(n == 1 ? "" : "s")", n > 0 ? theme.style(.headerWarning) : base)
-            segments.insert(Segment([Span("src: \(g.plain(s.label)) ", base), phase,
+            segments.insert(Segment([Span("src: \(label) ", base), phase,
                                      Span(" \(g.dot) \(StreamStatus.grouped(s.events)) events \(g.dot) ", base), errors],
-                                    short: [Span("\(g.plain(s.label)) ", base), phase,
+                                    short: [Span("\(label) ", base), phase,
                                             Span(" \(g.dot) \(StreamStatus.grouped(s.events)) ev \(g.dot) ", base),
                                             Span("\(StreamStatus.grouped(n)) err", errors.style)], rank: 0, shortensLast: true), at: 1)
         }

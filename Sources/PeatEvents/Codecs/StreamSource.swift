@@ -156,6 +156,13 @@ public struct StreamDelivery: Sendable, Equatable {
     /// Records a reader puts in one delivery, at most (`split`).
     public static let recordLimit = 4096
 
+    /// What a reader hands over for one read's `records`: `folded` (every event, the last
+    /// `keptErrors` errors, the rest counted), then `split` into parts of at most
+    /// `recordLimit` records. The live input and the live-path fuzz target share it.
+    public static func batches(source: String, records: [StreamRecord], status: StreamStatus, bytes: Int) -> [StreamDelivery] {
+        folded(source: source, records: records, status: status, bytes: bytes).split()
+    }
+
     /// This delivery cut into deliveries of at most `limit` records, in order, with the same
     /// status; the bytes and folded error counts go with the first.
     public func split(limit: Int = recordLimit) -> [StreamDelivery] {
