@@ -226,9 +226,14 @@ public final class LocalNodeSource: NodeSource {
 
     /// Seconds from `a` to `b`, exact to the nanosecond (no large-double rounding).
     static func seconds(from a: PeatTimestamp, to b: PeatTimestamp) -> Double {
-        let nanos = Int64(bitPattern: b.seconds &- a.seconds).multipliedReportingOverflow(by: 1_000_000_000)
-        guard !nanos.overflow else { return b.seconds > a.seconds ? .infinity : -.infinity }
-        return Double(nanos.partialValue + Int64(b.nanos) - Int64(a.nanos)) / 1e9
+        // The gap as an unsigned magnitude and a sign: a difference of 2^63 s or more would
+        // wrap as an Int64 (0 → 2^64-1 read as -1 s).
+        let forward = b.seconds >= a.seconds
+        let gap = forward ? b.seconds - a.seconds : a.seconds - b.seconds
+        let nanos = Int64(clamping: gap).multipliedReportingOverflow(by: 1_000_000_000)
+        guard !nanos.overflow else { return forward ? .infinity : -.infinity }
+        // In Doubles: the nanoseconds added to a product near Int64.max would overflow.
+        return ((forward ? 1 : -1) * Double(nanos.partialValue) + Double(b.nanos) - Double(a.nanos)) / 1e9
     }
 
     public func observe(_ request: ObservationRequest) -> NodeObservation {

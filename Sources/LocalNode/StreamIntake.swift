@@ -125,7 +125,7 @@ extension LocalNodeSource {
 
     /// The node id as it goes into export file names: ASCII letters, digits, `-`, `_` and `.`
     /// only (anything else `_`), and at most `exportNameLimit` characters — a long id is cut
-    /// and ends in `~` and 8 hex digits of its hash, so distinct long ids keep distinct names
+    /// and ends in `-` and 8 hex digits of its hash, so distinct long ids keep distinct names
     /// and the whole file name stays far below NAME_MAX (255 bytes).
     static func exportName(_ nodeID: String) -> String {
         let safe = String(nodeID.unicodeScalars.map { s -> Character in
@@ -135,7 +135,7 @@ extension LocalNodeSource {
         var hash: UInt32 = 2_166_136_261  // FNV-1a over the id's UTF-8
         for byte in nodeID.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let hex = String(hash, radix: 16)
-        return String(safe.prefix(exportNameLimit - 9)) + "~" + String(repeating: "0", count: 8 - hex.count) + hex
+        return String(safe.prefix(exportNameLimit - 9)) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// The longest node part of an export file name.

@@ -24,7 +24,7 @@ enum MachineInfo {
 }
 
 /// R1: what one frame costs with 10^3 and with 10^6 events queued and stored. A frame is what
-/// the live console does when the core changed: a core snapshot (`Session.snapshot`), then
+/// the live console does when the core changed: an observation of the node (`LocalNodeSource.observe`), then
 /// `Screen.render` of the 120x40 screen, `Buffer.diff` against the shown frame, and drawing
 /// the changes into a `MemoryBackend`. It must not grow with the events: the views show one
 /// page.

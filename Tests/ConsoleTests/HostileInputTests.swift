@@ -46,11 +46,20 @@ import Testing
 
         let now = app.state.now
         #expect(EventTime.expiry(telemetry) == .max, "timestamp + ttl saturates")
-        #expect(EventTime.ttlLeft(telemetry, now: now, glyphs: Glyphs(unicode: true)).text == Format.duration(.max))
+        #expect(EventTime.ttlLeft(telemetry, now: now, glyphs: Glyphs(unicode: true)).text == ">100y")
+        #expect(EventTime.ago(telemetry, now: now) == "in the future")
         #expect(EventTime.age(telemetry, now: now) == 0, "a future event has age 0")
         var ancient = telemetry
         ancient.timestamp = PeatTimestamp(seconds: 0)
         #expect(EventTime.age(ancient, now: .max) == .max, "an age beyond Int64 saturates")
+    }
+
+    @Test func secondsBetweenTimesNeverTrap() {
+        let a = PeatTimestamp(seconds: 0, nanos: 0)
+        let b = PeatTimestamp(seconds: 9_223_372_036, nanos: 999_999_999)  // × 10^9 is just below Int64.max
+        #expect(LocalNodeSource.seconds(from: a, to: b) > 9.2e9)
+        #expect(LocalNodeSource.seconds(from: a, to: PeatTimestamp(seconds: .max)) == .infinity)
+        #expect(LocalNodeSource.seconds(from: PeatTimestamp(seconds: .max), to: a) == -.infinity)
     }
 
     // MARK: Item 3: repeated event ids

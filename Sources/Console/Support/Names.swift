@@ -80,11 +80,21 @@ public enum EventTime {
         return overflow ? .max : sum
     }
 
-    /// TTL left: "∞" for ttl 0, "expired" when past, else a duration (seconds left beyond
-    /// `Int64.max` are shown as `Int64.max`).
+    /// TTL left: "∞" for ttl 0, "expired" when past, ">100y" beyond a century (a timestamp
+    /// far in the future), else a duration.
     public static func ttlLeft(_ e: PeatEvent, now: UInt64, glyphs: Glyphs) -> (text: String, expired: Bool) {
         guard let expiry = expiry(e) else { return (glyphs.infinity, false) }
         if expiry < now { return ("expired", true) }
-        return (Format.duration(Int64(clamping: expiry - now)), false)
+        let left = expiry - now
+        if left > century { return (">100y", false) }
+        return (Format.duration(Int64(left)), false)
+    }
+
+    /// A hundred years of 365.25 days, seconds.
+    public static let century: UInt64 = 3_155_760_000
+
+    /// "12s ago", or "in the future" for a timestamp after `now`.
+    public static func ago(_ e: PeatEvent, now: UInt64) -> String {
+        e.timestamp.seconds > now ? "in the future" : Format.age(age(e, now: now)) + " ago"
     }
 }

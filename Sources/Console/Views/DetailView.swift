@@ -11,7 +11,7 @@ public enum DetailView {
         let ts = e.timestamp
         var out: [[Span]] = [
             field("id", text(e.eventID, theme.style(.emphasis))),
-            field("timestamp", text(Format.iso8601(seconds: ts.seconds, nanos: ts.nanos)) + [Span("  (\(Format.age(EventTime.age(e, now: now))) ago)", muted)]),
+            field("timestamp", text(Format.iso8601(seconds: ts.seconds, nanos: ts.nanos)) + [Span("  (\(EventTime.ago(e, now: now)))", muted)]),
             field("source node", text(e.sourceNodeID)),
             field("formation", text(e.sourceFormationID)),
             field("instance", e.hasSourceInstanceID ? text(e.sourceInstanceID) : text("(none)", muted)),
