@@ -14,11 +14,10 @@ public struct StreamIntake: Sendable {
     /// The input's status as shown, counts included; nil until an input reports.
     public private(set) var status: StreamStatus?
     private var ingest = StreamIngest(recentLimit: StreamIntake.recentLimit)
-    private var recent: [SourcedStreamError] = []
     /// Where `e` writes its files; nil for the current directory.
     public var exportDirectory: String?
     /// Popped events kept for the pop-log export, oldest first.
-    public private(set) var popped = EventRing(capacity: StreamIntake.poppedCapacity)
+    public private(set) var popped = BoundedRing<PeatEvent>(capacity: StreamIntake.poppedCapacity)
 
     /// Errors listed (the newest ones).
     public static let recentLimit = 8
@@ -28,97 +27,31 @@ public struct StreamIntake: Sendable {
     public init() {}
 
     /// Emits the delivery's events into `emitter`, counts its errors and takes its status.
-    ///
-    /// Every error is counted, but only the last `recentLimit` are kept (and only those are
-    /// described): a batch of 65,536 bad records costs counters, not 65,536 messages.
     /// - Returns: the events the emitter accepted, the batch's last errors (oldest first) and
     ///   how many errors it had in all (folded ones included).
-    mutating func apply(_ delivery: StreamDelivery, to emitter: EventEmitter)
-        -> (accepted: [PeatEvent], errors: [SourcedStreamError], errorCount: Int) {
-        enum Failure {
-            case decoded(StreamError)
-            case rejected(StreamPosition, any Error)
-        }
-        var accepted: [PeatEvent] = []
-        var counts = delivery.foldedErrors
-        var last: [Failure] = []
-        var next = 0
-        func keep(_ failure: Failure) {
-            if last.count < StreamIntake.recentLimit { last.append(failure) } else { last[next] = failure }
-            next = (next + 1) % StreamIntake.recentLimit
-        }
-        for record in delivery.records {
-            switch record {
-            case .event(let event, let position):
-                do {
-                    try emitter.emit(event)
-                    accepted.append(event)
-                } catch {
-                    counts.record(.emitterRejected)
-                    keep(.rejected(position, error))
-                }
-            case .error(let error):
-                counts.record(error.reason)
-                keep(.decoded(error))
-            }
-        }
-        let ordered = last.count < StreamIntake.recentLimit ? last : Array(last[next...] + last[..<next])
-        let errors = ordered.map { failure -> SourcedStreamError in
-            switch failure {
-            case .decoded(let e): SourcedStreamError(source: delivery.source, error: e)
-            case .rejected(let position, let error):
-                SourcedStreamError(source: delivery.source, error: StreamError(.emitterRejected, at: position, detail: "\(error)"))
-            }
-        }
-        ingest.countAccepted(accepted.count)
-        ingest.count(counts)
-        recent += errors
-        if recent.count > StreamIntake.recentLimit { recent.removeFirst(recent.count - StreamIntake.recentLimit) }
+    mutating func apply(_ delivery: StreamDelivery, to emitter: EventEmitter) -> StreamIngest.Batch {
+        let batch = ingest.apply(delivery.records, from: delivery.source, to: emitter, folded: delivery.foldedErrors)
         var shown = delivery.status
         shown.events = ingest.events
         shown.errors = ingest.errors
-        shown.recentErrors = recent
+        shown.recentErrors = ingest.recentErrors
         status = shown
-        return (accepted, errors, counts.total)
+        return batch
     }
 
     /// Keeps `events` (just popped) for the pop-log export.
     mutating func recordPopped(_ events: [PeatEvent]) {
-        for e in events { popped.append(e) }
+        popped.append(contentsOf: events)
     }
-}
-
-/// A bounded first-in-first-out list of events: the oldest go when it is full.
-public struct EventRing: Sendable, Equatable {
-    public let capacity: Int
-    private var storage: [PeatEvent] = []
-    private var head = 0
-
-    public init(capacity: Int) { self.capacity = max(1, capacity) }
-
-    public var count: Int { storage.count }
-
-    /// Adds `event`, dropping the oldest when full.
-    public mutating func append(_ event: PeatEvent) {
-        if storage.count < capacity {
-            storage.append(event)
-        } else {
-            storage[head] = event
-            head = (head + 1) % capacity
-        }
-    }
-
-    /// The events, oldest first.
-    public var elements: [PeatEvent] { Array(storage[head...] + storage[..<head]) }
 }
 
 extension LocalNodeSource {
     /// Emits a stream delivery's events (criticals raise alerts) and counts its errors.
     func ingest(_ delivery: StreamDelivery) {
-        let (accepted, errors, errorCount) = intake.apply(delivery, to: emitter)
-        noteEmitted(accepted)
-        guard let last = errors.last else { return }
-        let others = errorCount - 1
+        let batch = intake.apply(delivery, to: emitter)
+        noteEmitted(batch.accepted)
+        guard let last = batch.errors.last else { return }
+        let others = batch.errorCount - 1
         let more = others > 0 ? " (+\(others) more, E lists them)" : " (E lists errors)"
         events.append(.report("bad input: \(last)\(more)", isError: true))
     }

@@ -226,19 +226,13 @@ public final class StreamInput: Sendable {
                          unknown: UnknownFieldTally = UnknownFieldTally()) {
         guard bytes > 0 || !records.isEmpty else { return }
         let (hadErrors, snapshot) = state.withLock { s -> (Bool, StreamStatus) in
-            let errors: [StreamError]
-            switch target {
-            case .emitter(let emitter):
-                errors = s.ingest.apply(records, to: emitter)
-                s.status.events = s.ingest.events
-                s.status.errors = s.ingest.errors
-            case .deliver:
-                errors = records.compactMap(\.error)
-                s.status.events += records.count - errors.count
-                for e in errors { s.status.errors.record(e.reason) }
-            }
-            for e in errors.suffix(8) { s.status.recentErrors.append(SourcedStreamError(source: label, error: e)) }
-            if s.status.recentErrors.count > 8 { s.status.recentErrors.removeFirst(s.status.recentErrors.count - 8) }
+            // Emitting here, or counting what a consumer will emit itself.
+            var emitter: EventEmitter?
+            if case .emitter(let e) = target { emitter = e }
+            let batch = s.ingest.apply(records, from: label, to: emitter)
+            s.status.events = s.ingest.events
+            s.status.errors = s.ingest.errors
+            s.status.recentErrors = s.ingest.recentErrors
             s.status.bytes += bytes
             s.status.unknownFields.add(unknown)
             if s.status.format == nil { s.status.format = format }
@@ -247,7 +241,7 @@ public final class StreamInput: Sendable {
                 if s.status.phase == .waiting || s.status.phase == .stalled { s.status.phase = .receiving }
             }
             s.dirty = true
-            return (!errors.isEmpty, s.status)
+            return (batch.errorCount > 0, s.status)
         }
         if case .deliver(let handOver) = target {
             // Every batch goes out (no event is dropped), in order per producer; of its errors

@@ -131,7 +131,7 @@ import PeatInputs
     }
 
     @Test func theRingKeepsTheNewest() {
-        var ring = EventRing(capacity: 3)
+        var ring = BoundedRing<PeatEvent>(capacity: 3)
         for i in 1...5 {
             var e = PeatEvent()
             e.eventID = "\(i)"

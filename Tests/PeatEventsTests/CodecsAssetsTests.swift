@@ -27,7 +27,7 @@ struct CodecsAssetsTests {
     func everyKind(ext: String) throws {
         let emitter = EventEmitter(nodeID: "n", formationID: "f")
         var ingest = StreamIngest()
-        ingest.apply(EventStreamDecoder.decodeAll(try bytes("bad-every-kind.\(ext)"), format: .auto), to: emitter)
+        ingest.apply(EventStreamDecoder.decodeAll(try bytes("bad-every-kind.\(ext)"), format: .auto), from: "test", to: emitter)
         #expect(ingest.events == 7)
         let expected: [StreamErrorReason] = ext == "jsonl"
             ? [.malformedJSON, .invalidUTF8, .oversizeFrame, .emitterRejected, .truncated]

@@ -1,54 +1,82 @@
 import Foundation
 
 /// Feeds decoded records into an emitter and keeps the tally an operator needs: events
-/// accepted, errors by reason, and the last few errors with their positions.
+/// accepted, errors by reason, and the last few errors with their positions. The one place
+/// where a decoded record is applied: the console's live input and a reader thread emitting
+/// on its own both go through `apply`.
 ///
 /// An event the emitter refuses (e.g. one with an empty `event_id`) is counted as
-/// `emitterRejected` at the position of its record; nothing stops at a bad record.
+/// `emitterRejected` at the position of its record; nothing stops at a bad record. Every error
+/// is counted, but only the last `recentLimit` are described: a batch of 65,536 bad records
+/// costs counters, not 65,536 messages.
 public struct StreamIngest: Sendable {
-    /// Events the emitter accepted.
+    /// Events the emitter accepted (or, without an emitter, events decoded).
     public private(set) var events = 0
     /// Errors by reason, decoding and emitting alike.
     public private(set) var errors = StreamErrorCounts()
-    /// The most recent errors, oldest first, at most `recentLimit`.
-    public private(set) var recentErrors: [StreamError] = []
+    /// The most recent errors, oldest first.
+    public private(set) var recent: BoundedRing<SourcedStreamError>
+
+    /// What one batch did.
+    public struct Batch: Sendable {
+        /// The events the emitter accepted, in order.
+        public var accepted: [PeatEvent] = []
+        /// The batch's last errors (at most `recentLimit`), oldest first.
+        public var errors: [SourcedStreamError] = []
+        /// Errors in the batch in all, folded ones included.
+        public var errorCount = 0
+    }
+
+    public init(recentLimit: Int = 8) { recent = BoundedRing(capacity: recentLimit) }
+
+    /// A kept error, described only if it is among the last few.
+    private enum Failure: Sendable {
+        case decoded(StreamError)
+        case rejected(StreamPosition, any Error)
+    }
+
     /// How many recent errors are kept.
-    public let recentLimit: Int
+    public var recentLimit: Int { recent.capacity }
+    /// The most recent errors, oldest first.
+    public var recentErrors: [SourcedStreamError] { recent.elements }
 
-    public init(recentLimit: Int = 8) { self.recentLimit = max(1, recentLimit) }
-
-    /// Emits each event of `records` in order and counts each error.
-    /// - Returns: the errors of this batch, decoding and emitting, in stream order.
+    /// Emits each event of `records` into `emitter` in order (without an emitter, counts them
+    /// as events for a consumer that emits them itself) and counts each error, `folded` ones
+    /// (counted upstream, not carried) included.
     @discardableResult
-    public mutating func apply(_ records: [StreamRecord], to emitter: EventEmitter) -> [StreamError] {
-        var batchErrors: [StreamError] = []
+    public mutating func apply(_ records: some Sequence<StreamRecord>, from source: String, to emitter: EventEmitter?,
+                               folded: StreamErrorCounts = StreamErrorCounts()) -> Batch {
+        var batch = Batch()
+        var counts = folded
+        var last = BoundedRing<Failure>(capacity: recentLimit)
         for record in records {
             switch record {
             case .event(let event, let position):
+                guard let emitter else { events += 1; continue }
                 do {
                     try emitter.emit(event)
-                    events += 1
+                    batch.accepted.append(event)
                 } catch {
-                    batchErrors.append(StreamError(.emitterRejected, at: position, detail: "\(error)"))
+                    counts.record(.emitterRejected)
+                    last.append(.rejected(position, error))
                 }
             case .error(let error):
-                batchErrors.append(error)
+                counts.record(error.reason)
+                last.append(.decoded(error))
             }
         }
-        for error in batchErrors { note(error) }
-        return batchErrors
-    }
-
-    /// Counts `n` events that were emitted elsewhere (by a consumer doing its own `emit`).
-    public mutating func countAccepted(_ n: Int) { events += max(0, n) }
-
-    /// Counts errors that were only counted, not carried (`StreamDelivery.foldedErrors`).
-    public mutating func count(_ folded: StreamErrorCounts) { errors.add(folded) }
-
-    /// Counts `error` and keeps it among the recent ones.
-    public mutating func note(_ error: StreamError) {
-        errors.record(error.reason)
-        recentErrors.append(error)
-        if recentErrors.count > recentLimit { recentErrors.removeFirst(recentErrors.count - recentLimit) }
+        batch.errors = last.elements.map { failure in
+            switch failure {
+            case .decoded(let e): SourcedStreamError(source: source, error: e)
+            case .rejected(let position, let error):
+                SourcedStreamError(source: source, error: StreamError(.emitterRejected, at: position, detail: "\(error)"))
+            }
+        }
+        batch.errorCount = counts.total
+        events += batch.accepted.count
+        errors.add(counts)
+        recent.append(contentsOf: batch.errors)
+        return batch
     }
 }
+
