@@ -49,15 +49,7 @@ public enum Names {
     }
 
     /// "12,345".
-    public static func count(_ n: Int) -> String {
-        let s = String(abs(n))
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0, (s.count - i) % 3 == 0 { out += "," }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    public static func count(_ n: Int) -> String { n.grouped }
 }
 
 /// Age and TTL of events relative to the state's clock.

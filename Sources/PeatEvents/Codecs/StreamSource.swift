@@ -117,15 +117,7 @@ public struct StreamStatus: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `12345` → `12,345`.
-    public static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    public static func grouped(_ n: Int) -> String { n.grouped }
 }
 
 /// A batch of records from a live input, for a consumer that emits them itself.
