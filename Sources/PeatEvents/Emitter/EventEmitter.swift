@@ -71,7 +71,7 @@ public final class EventEmitter: Sendable {
             // Moved, not copied, into the store or the queue: a copy of an event costs a
             // retain and a release per string.
             var moving: PeatEvent? = consume event
-            core.withLock { $0.store.insert(moving.take()!, second: second, instance: instance, deadline: deadline) }
+            core.withLock { _ = $0.store.insert(moving.take()!, second: second, instance: instance, deadline: deadline) }
         } else {
             let level = hasRouting ? PriorityLevel(routing.priority) : .normal
             var moving: PeatEvent? = consume event
@@ -305,6 +305,8 @@ private struct Core: Sendable {
     var names = TypeNameCache()
     /// The last generated id number.
     var counter: UInt64 = 0
+    /// The last generated id's UTF-8.
+    var idBytes: [UInt8] = []
 
     init(queue: PriorityEventQueue, store: LocalStore) {
         self.queue = queue
@@ -326,28 +328,31 @@ private struct Core: Sendable {
         }
     }
 
-    /// `"<nodeID>-<n>"`, written straight into the string's storage (ids are built for every
-    /// event, so this avoids the intermediate strings of interpolation).
+    /// `"<nodeID>-<n>"` for the next n. The id's UTF-8 is kept and its decimal digits counted
+    /// up in place (ids are built for every event: no interpolation, no division per digit).
     mutating func nextEventID(prefix: [UInt8]) -> String {
         counter &+= 1
-        var n = counter
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for UInt64.max
-        let count = withUnsafeMutableBytes(of: &digits) { buf -> Int in
-            var i = buf.count
-            repeat {
-                i -= 1
-                buf[i] = UInt8(ascii: "0") &+ UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            return buf.count - i
+        if idBytes.isEmpty || counter == 0 {
+            // First id, or the counter wrapped: start again from "<prefix>0".
+            idBytes = prefix
+            idBytes.append(UInt8(ascii: "0"))
+            if counter == 0 { return String(decoding: idBytes, as: UTF8.self) }
         }
-        return withUnsafeBytes(of: &digits) { buf in
-            String(unsafeUninitializedCapacity: prefix.count + count) { out in
-                _ = out.initialize(fromContentsOf: prefix)
-                for k in 0..<count { out[prefix.count + k] = buf[buf.count - count + k] }
-                return prefix.count + count
+        var i = idBytes.count - 1
+        while true {
+            if i < prefix.count {
+                idBytes.insert(UInt8(ascii: "1"), at: prefix.count)
+                break
+            }
+            if idBytes[i] == UInt8(ascii: "9") {
+                idBytes[i] = UInt8(ascii: "0")
+                i -= 1
+            } else {
+                idBytes[i] &+= 1
+                break
             }
         }
+        return String(decoding: idBytes, as: UTF8.self)
     }
 }
 

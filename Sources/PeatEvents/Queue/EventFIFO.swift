@@ -1,4 +1,9 @@
 import DequeModule
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One level of the outbound queue: a first-in first-out ring of events that moves them in
 /// and out. (`Deque.append` captures its argument in a closure and so copies the event — a
@@ -43,7 +48,11 @@ struct EventFIFO: Sendable {
         if !isKnownUniquelyReferenced(&storage) {
             storage = storage.copy(capacity: storage.count == storage.capacity ? storage.capacity * 2 : storage.capacity)
         } else if storage.count == storage.capacity {
-            storage = storage.moveOut(capacity: storage.capacity * 2)
+            if storage.head == 0 {
+                storage.grow(capacity: storage.capacity * 2)
+            } else {
+                storage = storage.moveOut(capacity: storage.capacity * 2)
+            }
         }
     }
 
@@ -72,19 +81,34 @@ struct EventFIFO: Sendable {
     /// The ring: `count` initialised events from `head`, wrapping at `capacity` (a power of 2).
     private final class Storage: @unchecked Sendable {
         // Mutated only through a uniquely referenced `EventFIFO` (copy-on-write above).
-        let buffer: UnsafeMutablePointer<PeatEvent>
-        let capacity: Int
+        // The buffer comes from malloc so that an unwrapped ring can grow with realloc: a
+        // large block is then remapped rather than copied (events are bitwise movable).
+        private(set) var buffer: UnsafeMutablePointer<PeatEvent>
+        private(set) var capacity: Int
         var head = 0
         var count = 0
 
         init(capacity: Int) {
             self.capacity = capacity
-            buffer = .allocate(capacity: capacity)
+            buffer = Self.allocate(capacity)
         }
 
         deinit {
             for i in 0..<count { (buffer + ((head + i) & (capacity - 1))).deinitialize(count: 1) }
-            buffer.deallocate()
+            free(buffer)
+        }
+
+        private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<PeatEvent> {
+            guard let raw = malloc(capacity * MemoryLayout<PeatEvent>.stride) else { fatalError("EventFIFO: out of memory") }
+            return raw.bindMemory(to: PeatEvent.self, capacity: capacity)
+        }
+
+        /// Grows an unwrapped ring (`head` 0) in place or by realloc's move.
+        func grow(capacity newCapacity: Int) {
+            precondition(head == 0 && newCapacity >= count)
+            guard let raw = realloc(buffer, newCapacity * MemoryLayout<PeatEvent>.stride) else { fatalError("EventFIFO: out of memory") }
+            buffer = raw.bindMemory(to: PeatEvent.self, capacity: newCapacity)
+            capacity = newCapacity
         }
 
         /// A new ring of `capacity` with copies of the events.
