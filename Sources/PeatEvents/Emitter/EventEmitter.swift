@@ -6,8 +6,8 @@ import Synchronization
 /// the parent tier.
 ///
 /// A port of the reference `EventEmitter` (peat-protocol 0.9.0-rc.7). Synchronous and safe to
-/// call from several threads: the queue and the store each sit behind their own lock, as in
-/// the reference.
+/// call from several threads: the queue and the store sit behind one lock (the reference
+/// has one per structure and a third for the id counter; here an emit takes one lock once).
 public final class EventEmitter: Sendable {
     /// This node's id; generated event ids are `"<nodeID>-<n>"`.
     public let nodeID: String
@@ -16,14 +16,10 @@ public final class EventEmitter: Sendable {
     /// Where timestamps come from.
     public let clock: any EventClock
 
-    private let queue: Mutex<PriorityEventQueue>
-    private let store: Mutex<LocalStore>
-    private let counter = Atomic<UInt64>(0)
-    /// `event_type` and `payload_type_url` of the typed helpers' recent names, built once
-    /// (they are too long for Swift's inline small strings, so building them costs two
-    /// allocations an event). A few entries per helper, searched linearly: a node emits few
-    /// distinct types, and comparing short names is cheaper than hashing them.
-    private let typeNames = Mutex(TypeNameCache())
+    /// The queue, the store, the id counter and the type-name cache, behind one lock: an emit
+    /// takes it once (the id, the names and the filing happen under it), and the emitter's
+    /// readers see the queue and the store as of one moment.
+    private let core: Mutex<Core>
     /// `"<nodeID>-"` as UTF-8, the prefix of generated ids.
     private let idPrefix: [UInt8]
 
@@ -38,8 +34,7 @@ public final class EventEmitter: Sendable {
         self.nodeID = nodeID
         self.formationID = formationID
         self.clock = clock
-        self.queue = Mutex(PriorityEventQueue(policy: policy))
-        self.store = Mutex(LocalStore(limits: storeLimits))
+        self.core = Mutex(Core(queue: PriorityEventQueue(policy: policy), store: LocalStore(limits: storeLimits)))
         self.idPrefix = Array((nodeID + "-").utf8)
     }
 
@@ -54,16 +49,33 @@ public final class EventEmitter: Sendable {
         guard !event.eventID.isEmpty else {
             throw EmitterError(operation: "emit", field: "event_id", message: "Event must have an event_id")
         }
-        // Moved, not copied, into the queue or store: a copy of an event costs a retain and
-        // a release per string.
-        let local = event.isStoredLocally
-        // An event without a timestamp is dated by its arrival for TTL purposes.
-        let receivedAt = local && !event.hasTimestamp ? clock.now().seconds : nil
-        var moving: PeatEvent? = consume event
-        if local {
-            store.withLock { _ = $0.insert(moving.take()!, receivedAt: receivedAt) }
+        // The routing is read once (each generated accessor copies the optional message).
+        let hasRouting = event.hasRouting
+        let routing = event.routing
+        let local: Bool
+        if hasRouting {
+            switch routing.propagation {
+            case .propagationQuery, .propagationLocal: local = true
+            default: local = false
+            }
         } else {
-            queue.withLock { $0.push(moving.take()!) }
+            local = false
+        }
+        if local {
+            // An event without a timestamp is dated by its arrival for TTL purposes.
+            let hasTimestamp = event.hasTimestamp
+            let second: UInt64? = hasTimestamp ? event.timestamp.seconds : nil
+            let born = second ?? clock.now().seconds
+            let deadline = LocalStore.deadline(ttl: routing.ttlSeconds, born: born)
+            let instance: String? = event.hasSourceInstanceID ? event.sourceInstanceID : nil
+            // Moved, not copied, into the store or the queue: a copy of an event costs a
+            // retain and a release per string.
+            var moving: PeatEvent? = consume event
+            core.withLock { _ = $0.store.insert(moving.take()!, second: second, instance: instance, deadline: deadline) }
+        } else {
+            let level = hasRouting ? PriorityLevel(routing.priority) : .normal
+            var moving: PeatEvent? = consume event
+            core.withLock { $0.queue.push(moving.take()!, at: level) }
         }
     }
 
@@ -73,13 +85,25 @@ public final class EventEmitter: Sendable {
     public func emitNew(eventClass: EventClass, eventType: String, routing: AggregationPolicy,
                         payloadTypeURL: String, payload: Data,
                         sourceInstanceID: String? = nil) throws -> String {
-        let event = PeatEvent(id: nextEventID(), timestamp: clock.now(), sourceNodeID: nodeID,
-                              sourceFormationID: formationID, sourceInstanceID: sourceInstanceID,
-                              eventClass: eventClass, eventType: eventType, routing: routing,
-                              payloadTypeURL: payloadTypeURL, payload: payload)
-        let id = event.eventID
-        try emit(event)
-        return id
+        let now = clock.now()
+        let filing = Filing(routing: routing, now: now)
+        return core.withLock { core in
+            let id = core.nextEventID(prefix: idPrefix)
+            core.file(filing, id: id, eventClass: eventClass, eventType: eventType, instance: sourceInstanceID) { e in
+                // As PeatEvent(id:timestamp:…) sets them, but in place (see `Core.file`).
+                e.eventID = id
+                e.timestamp = now
+                e.sourceNodeID = nodeID
+                e.sourceFormationID = formationID
+                if let sourceInstanceID { e.sourceInstanceID = sourceInstanceID }
+                e.eventClass = eventClass
+                e.eventType = eventType
+                e.routing = routing
+                e.payloadTypeURL = payloadTypeURL
+                e.payloadValue = payload
+            }
+            return id
+        }
     }
 
     /// Emits a PRODUCT event `product.<type>`: TTL 300 s, aggregation window 1000 ms when
@@ -113,39 +137,33 @@ public final class EventEmitter: Sendable {
                       propagation: .propagationFull, priority: .priorityCritical, ttl: 300, window: 0)
     }
 
+    /// The typed helpers: one lock for the id, the cached type names and the filing; the
+    /// routing, TTL deadline and queue level are known here, not read back from the event.
     private func emitTyped(_ eventClass: EventClass, _ prefix: String, _ name: String, payload: Data,
                            propagation: PropagationMode, priority: EventPriority,
                            ttl: UInt32, window: UInt32) throws -> String {
-        let names = typeNames.withLock { $0.names(prefix: prefix, name: name) }
         var routing = AggregationPolicy()
         routing.propagation = propagation
         routing.priority = priority
         routing.ttlSeconds = ttl
         routing.aggregationWindowMs = window
-        return try emitNew(eventClass: eventClass, eventType: names.eventType, routing: routing,
-                           payloadTypeURL: names.url, payload: payload)
-    }
-
-    /// `"<nodeID>-<n>"`, written straight into the string's storage (ids are built for every
-    /// event, so this avoids the intermediate strings of interpolation).
-    private func nextEventID() -> String {
-        var n = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for UInt64.max
-        let count = withUnsafeMutableBytes(of: &digits) { buf -> Int in
-            var i = buf.count
-            repeat {
-                i -= 1
-                buf[i] = UInt8(ascii: "0") &+ UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            return buf.count - i
-        }
-        return withUnsafeBytes(of: &digits) { buf in
-            String(unsafeUninitializedCapacity: idPrefix.count + count) { out in
-                _ = out.initialize(fromContentsOf: idPrefix)
-                for k in 0..<count { out[idPrefix.count + k] = buf[buf.count - count + k] }
-                return idPrefix.count + count
+        let now = clock.now()
+        let filing = Filing(propagation: propagation, priority: priority, ttl: ttl, now: now)
+        return core.withLock { core in
+            let id = core.nextEventID(prefix: idPrefix)
+            let names = core.names.names(prefix: prefix, name: name)
+            core.file(filing, id: id, eventClass: eventClass, eventType: names.eventType, instance: nil) { e in
+                e.eventID = id
+                e.timestamp = now
+                e.sourceNodeID = nodeID
+                e.sourceFormationID = formationID
+                e.eventClass = eventClass
+                e.eventType = names.eventType
+                e.routing = routing
+                e.payloadTypeURL = names.url
+                e.payloadValue = payload
             }
+            return id
         }
     }
 
@@ -153,72 +171,67 @@ public final class EventEmitter: Sendable {
 
     /// Every queued CRITICAL event, oldest first.
     public func popCritical() -> [PeatEvent] {
-        queue.withLock { $0.popCritical() }
+        core.withLock { $0.queue.popCritical() }
     }
 
     /// Every CRITICAL event (even beyond `max`), then what is left of `max` by weighted pop.
     public func popEvents(max: Int) -> [PeatEvent] {
-        queue.withLock { q in
-            var events = q.popCritical()
-            let remaining = max - events.count
-            if remaining > 0 { events.append(contentsOf: q.popWeighted(max: remaining)) }
-            return events
-        }
+        core.withLock { $0.queue.popCriticalThenWeighted(max: max) }
     }
 
     /// True when a CRITICAL event is queued.
-    public var hasCritical: Bool { queue.withLock { $0.hasCritical } }
+    public var hasCritical: Bool { core.withLock { $0.queue.hasCritical } }
 
     /// Events queued for the parent tier.
-    public var pendingCount: Int { queue.withLock { $0.count } }
+    public var pendingCount: Int { core.withLock { $0.queue.count } }
 
     /// Queued events per level, CRITICAL, HIGH, NORMAL, LOW.
-    public var pendingCounts: [Int] { queue.withLock { $0.counts } }
+    public var pendingCounts: [Int] { core.withLock { $0.queue.counts } }
 
     /// Queued events per event class.
     public var pendingByClass: [EventClass: Int] {
-        queue.withLock { $0.countsByClass }
+        core.withLock { $0.queue.countsByClass }
     }
 
     /// The scheduler in use.
-    public var policy: SchedulingPolicy { queue.withLock { $0.policy } }
+    public var policy: SchedulingPolicy { core.withLock { $0.queue.policy } }
 
     /// Switches the scheduler; queued events are kept.
     public func setPolicy(_ policy: SchedulingPolicy) {
-        queue.withLock { $0.setPolicy(policy) }
+        core.withLock { $0.queue.setPolicy(policy) }
     }
 
     /// What the scheduler has done so far.
-    public var schedulerStats: SchedulerStats { queue.withLock { $0.statistics } }
+    public var schedulerStats: SchedulerStats { core.withLock { $0.queue.statistics } }
 
     // MARK: Local store
 
     /// Events in the local store.
-    public var localCount: Int { store.withLock { $0.count } }
+    public var localCount: Int { core.withLock { $0.store.count } }
 
     /// Stored events of `eventType` (all when nil), in arrival order. A type query costs
     /// O(matches).
     public func queryLocal(eventType: String?) -> [PeatEvent] {
-        store.withLock { s in
-            if let eventType { return s.events(ofType: eventType) }
-            return s.all()
+        core.withLock { c in
+            if let eventType { return c.store.events(ofType: eventType) }
+            return c.store.all()
         }
     }
 
     /// The stored event with `id`.
     public func getLocal(_ id: String) -> PeatEvent? {
-        store.withLock { $0.event(id: id) }
+        core.withLock { $0.store.event(id: id) }
     }
 
     /// One page of the local store, for browsing (expired events stay until `expireLocal`).
     public func localPage(_ query: LocalQuery) -> LocalPage {
-        store.withLock { $0.page(query) }
+        core.withLock { $0.store.page(query) }
     }
 
     // MARK: TTL, capacity, queries
 
     /// The local store's bounds.
-    public var storeLimits: StoreLimits { store.withLock { $0.limits } }
+    public var storeLimits: StoreLimits { core.withLock { $0.store.limits } }
 
     /// Removes every stored event whose TTL has run out at `now` (default: the clock's time)
     /// and returns how many. An event expires when `timestamp.seconds + ttl_seconds < now`
@@ -230,17 +243,17 @@ public final class EventEmitter: Sendable {
     @discardableResult
     public func expireLocal(now: PeatTimestamp? = nil) -> Int {
         let seconds = (now ?? clock.now()).seconds
-        return store.withLock { $0.expire(now: seconds) }
+        return core.withLock { $0.store.expire(now: seconds) }
     }
 
     /// Stored events removed by TTL expiry over the emitter's life.
-    public var expiredCount: Int { store.withLock { $0.expiredCount } }
+    public var expiredCount: Int { core.withLock { $0.store.expiredCount } }
 
     /// Stored events evicted (oldest first) to stay within `storeLimits.capacity`.
-    public var evictedCount: Int { store.withLock { $0.evictedCount } }
+    public var evictedCount: Int { core.withLock { $0.store.evictedCount } }
 
     /// Stored events replaced by a later LOCAL or QUERY event with the same id.
-    public var replacedCount: Int { store.withLock { $0.replacedCount } }
+    public var replacedCount: Int { core.withLock { $0.store.replacedCount } }
 
     /// Answers `query` from the local store: expired events are removed first (and counted),
     /// then the filters are applied from the most selective index. See `EventFilters.matches`
@@ -248,9 +261,9 @@ public final class EventEmitter: Sendable {
     /// events come in arrival order, `truncated` says the limit left matches out.
     public func query(_ query: EventQuery) -> EventQueryResponse {
         let seconds = clock.now().seconds
-        let result = store.withLock { s in
-            s.expire(now: seconds)
-            return s.query(query.filters, limit: Int(query.limit))
+        let result = core.withLock { c in
+            c.store.expire(now: seconds)
+            return c.store.query(query.filters, limit: Int(query.limit))
         }
         var response = EventQueryResponse()
         response.queryID = query.queryID
@@ -262,7 +275,93 @@ public final class EventEmitter: Sendable {
     }
 }
 
-/// The typed helpers' recently built type names (see `EventEmitter.typeNames`).
+/// Where an event built by the emitter goes, worked out from the routing it was given.
+private struct Filing {
+    var local: Bool
+    var level: PriorityLevel
+    var second: UInt64
+    var deadline: UInt64?
+
+    init(routing: AggregationPolicy, now: PeatTimestamp) {
+        self.init(propagation: routing.propagation, priority: routing.priority, ttl: routing.ttlSeconds, now: now)
+    }
+
+    @inline(__always)
+    init(propagation: PropagationMode, priority: EventPriority, ttl: UInt32, now: PeatTimestamp) {
+        switch propagation {
+        case .propagationQuery, .propagationLocal: local = true
+        default: local = false
+        }
+        level = PriorityLevel(priority)
+        second = now.seconds
+        deadline = LocalStore.deadline(ttl: ttl, born: now.seconds)
+    }
+}
+
+/// What the emitter's lock guards.
+private struct Core: Sendable {
+    var queue: PriorityEventQueue
+    var store: LocalStore
+    /// `event_type` and `payload_type_url` of the typed helpers' recent names, built once
+    /// (they are too long for Swift's inline small strings, so building them costs two
+    /// allocations an event).
+    var names = TypeNameCache()
+    /// The last generated id number.
+    var counter: UInt64 = 0
+    /// The last generated id's UTF-8.
+    var idBytes: [UInt8] = []
+
+    init(queue: PriorityEventQueue, store: LocalStore) {
+        self.queue = queue
+        self.store = store
+    }
+
+    /// Files an event built by the emitter (timestamped, routed) without reading it back:
+    /// `fill` sets its fields in the queue's or the store's own slot. (Built as a value and
+    /// then filed, the event was copied once and the original destroyed — a retain and a
+    /// release per field — whatever the ownership annotations said.)
+    @inline(__always)
+    mutating func file(_ filing: Filing, id: String, eventClass: EventClass, eventType: String,
+                       instance: String?, _ fill: (inout PeatEvent) -> Void) {
+        if filing.local {
+            store.insert(id: id, eventType: eventType, eventClass: eventClass, second: filing.second,
+                         instance: instance, deadline: filing.deadline, fill)
+        } else {
+            queue.push(at: filing.level, eventClass: eventClass, fill)
+        }
+    }
+
+    /// `"<nodeID>-<n>"` for the next n. The id's UTF-8 is kept and its decimal digits counted
+    /// up in place (ids are built for every event: no interpolation, no division per digit).
+    mutating func nextEventID(prefix: [UInt8]) -> String {
+        counter &+= 1
+        if idBytes.isEmpty || counter == 0 {
+            // First id, or the counter wrapped: start again from "<prefix>0".
+            idBytes = prefix
+            idBytes.append(UInt8(ascii: "0"))
+            if counter == 0 { return String(decoding: idBytes, as: UTF8.self) }
+        }
+        var i = idBytes.count - 1
+        while true {
+            if i < prefix.count {
+                idBytes.insert(UInt8(ascii: "1"), at: prefix.count)
+                break
+            }
+            if idBytes[i] == UInt8(ascii: "9") {
+                idBytes[i] = UInt8(ascii: "0")
+                i -= 1
+            } else {
+                idBytes[i] &+= 1
+                break
+            }
+        }
+        return String(decoding: idBytes, as: UTF8.self)
+    }
+}
+
+/// The typed helpers' recently built type names (see `Core.names`). A few entries, searched
+/// linearly from the last hit: a node emits few distinct types, and comparing short names is
+/// cheaper than hashing them.
 private struct TypeNameCache: Sendable {
     private struct Entry: Sendable {
         var prefix: String
@@ -273,11 +372,16 @@ private struct TypeNameCache: Sendable {
 
     private var entries: [Entry] = []
     private var nextVictim = 0
+    private var lastHit = 0
     private static let capacity = 16
 
     /// `prefix + name` and `"type.peat/" + prefix + name`, from the cache when recently built.
     mutating func names(prefix: String, name: String) -> (eventType: String, url: String) {
-        for e in entries where e.name == name && e.prefix == prefix {
+        if lastHit < entries.count, entries[lastHit].name == name, entries[lastHit].prefix == prefix {
+            return (entries[lastHit].eventType, entries[lastHit].url)
+        }
+        for (i, e) in entries.enumerated() where e.name == name && e.prefix == prefix {
+            lastHit = i
             return (e.eventType, e.url)
         }
         let eventType = prefix + name

@@ -17,7 +17,7 @@ public struct PriorityEventQueue: Sendable {
     /// `policy.weights.values`, kept to spare an array per pick.
     private var weightValues: [Int]
 
-    private var levels: [Deque<PeatEvent>] = Array(repeating: Deque(), count: 4)
+    private var levels: [EventFIFO] = [EventFIFO(), EventFIFO(), EventFIFO(), EventFIFO()]
     private var fair = FairState()
     private var statCounters = StatCounters()
     /// Queued events per event class, kept on push and pop so the console's snapshot does not
@@ -49,14 +49,27 @@ public struct PriorityEventQueue: Sendable {
     public var counts: [Int] { levels.map(\.count) }
 
     /// The events queued at `level`, oldest first.
-    public func events(at level: PriorityLevel) -> Deque<PeatEvent> { levels[level.rawValue] }
+    public func events(at level: PriorityLevel) -> Deque<PeatEvent> { levels[level.rawValue].deque }
 
     // MARK: Push and pop
 
     /// Files `event` at its level (NORMAL when it has no routing or an unknown priority).
-    public mutating func push(_ event: PeatEvent) {
+    public mutating func push(_ event: consuming PeatEvent) {
+        let level = event.priorityLevel
+        push(event, at: level)
+    }
+
+    /// Files `event` at `level`, which the caller has already worked out (`priorityLevel`).
+    mutating func push(_ event: consuming PeatEvent, at level: PriorityLevel) {
         countClass(event.eventClass, by: 1)
-        levels[event.priorityLevel.rawValue].append(event)
+        levels[level.rawValue].append(consume event)
+    }
+
+    /// Files at `level` an event of `eventClass` that `fill` builds in its slot.
+    @inline(__always)
+    mutating func push(at level: PriorityLevel, eventClass: EventClass, _ fill: (inout PeatEvent) -> Void) {
+        countClass(eventClass, by: 1)
+        levels[level.rawValue].append(fill)
     }
 
     /// The head of the most urgent non-empty level.
@@ -82,17 +95,35 @@ public struct PriorityEventQueue: Sendable {
     /// allocation rolling down to NORMAL, LOW taking the rest. `.fair` takes CRITICAL first,
     /// then shares the rest by weight and never returns fewer than `min(max, count)`.
     public mutating func popWeighted(max: Int) -> [PeatEvent] {
+        var out: [PeatEvent] = []
+        out.reserveCapacity(Swift.min(Swift.max(0, max), policy.kind == .fair ? count : count - levels[0].count))
+        popWeighted(max: max, into: &out)
+        return out
+    }
+
+    /// `popCritical()`, then `popWeighted(max: max - criticals)` when that is positive, into
+    /// one array (the emitter's `popEvents`).
+    mutating func popCriticalThenWeighted(max: Int) -> [PeatEvent] {
+        let critical = levels[0].count
+        let remaining = max - critical
+        var out: [PeatEvent] = []
+        out.reserveCapacity(critical + (remaining > 0 ? Swift.min(remaining, count - critical) : 0))
+        while !levels[0].isEmpty { out.append(take(0)) }
+        if remaining > 0 { popWeighted(max: remaining, into: &out) }
+        return out
+    }
+
+    /// `popWeighted(max:)`, appending to `out`.
+    private mutating func popWeighted(max: Int, into out: inout [PeatEvent]) {
         let asked = Swift.max(0, max)
         let available = policy.kind == .fair ? count : count - levels[0].count
         statCounters.weightedPops += 1
-        var out: [PeatEvent] = []
-        out.reserveCapacity(Swift.min(asked, available))
+        let before = out.count
         switch policy.kind {
         case .reference: popReference(asked, into: &out)
         case .fair: popFair(asked, into: &out)
         }
-        if out.count < Swift.min(asked, available) { statCounters.shortPops += 1 }
-        return out
+        if out.count - before < Swift.min(asked, available) { statCounters.shortPops += 1 }
     }
 
     /// Empties every level. Statistics are kept; `resetStatistics()` clears them.
@@ -182,8 +213,9 @@ public struct PriorityEventQueue: Sendable {
     static func percent(_ x: Int, _ p: Int) -> Int { (x / 100) * p + (x % 100) * p / 100 }
 
     private mutating func popFair(_ max: Int, into out: inout [PeatEvent]) {
-        while out.count < max, !levels[0].isEmpty { out.append(take(0)) }
-        while out.count < max, let level = nextFairLevel() { out.append(take(level)) }
+        let end = out.count + max
+        while out.count < end, !levels[0].isEmpty { out.append(take(0)) }
+        while out.count < end, let level = nextFairLevel() { out.append(take(level)) }
         if levels[1].isEmpty && levels[2].isEmpty && levels[3].isEmpty { fair.reset() }
     }
 
@@ -216,7 +248,7 @@ public struct PriorityEventQueue: Sendable {
             var totalWeight = 0
             for i in 1...3 where !levels[i].isEmpty {
                 totalWeight += w[i - 1]
-                if fair.headCost[i] < 0 { fair.headCost[i] = levels[i][levels[i].startIndex].encodedSize }
+                if fair.headCost[i] < 0 { fair.headCost[i] = levels[i].first!.encodedSize }
             }
             var best = -1
             for pass in 0..<2 {

@@ -59,14 +59,21 @@ public struct LocalQueryResult: Hashable, Sendable {
 /// expires. An event without a timestamp is dated by the `receivedAt` second given to
 /// `insert` (the emitter passes its clock's time); without that either, it never expires.
 ///
-/// Events live in a deque of slots numbered by arrival; removal leaves a hole that is
-/// reclaimed when it reaches the front. Indexes keep slot numbers and skip holes.
+/// Events are kept by type: each type's events lie contiguously in its `TypeBucket`, in
+/// arrival order, so a type query copies a contiguous run (or hands out the bucket's array
+/// itself, shared copy-on-write, when the bucket has no removed entries). A deque of slots
+/// numbered by arrival says where each event lies; removal leaves a hole that is reclaimed
+/// when it reaches the front. The other indexes keep slot numbers and skip holes.
 public struct LocalStore: Sendable {
-    private var slots = Deque<PeatEvent?>()
+    private var slots = Deque<Location>()
     /// Arrival number of `slots.first`.
     private var base = 0
     private var byID: [String: Int] = [:]
-    private var byType: [String: SeqIndex] = [:]
+    /// Bucket of each stored type (an index into `buckets`).
+    private var byType: [String: Int] = [:]
+    private var buckets: [TypeBucket] = []
+    /// Indexes of `buckets` no type uses.
+    private var freeBuckets: [Int] = []
     private var byClass: [Int: SeqIndex] = [:]
     private var byInstance: [String: SeqIndex] = [:]
     private var bySecond: [UInt64: SeqIndex] = [:]
@@ -96,30 +103,76 @@ public struct LocalStore: Sendable {
     /// replaced, if one had the same id. `receivedAt` (seconds) dates an event without a
     /// timestamp for expiry.
     @discardableResult
-    public mutating func insert(_ event: PeatEvent, receivedAt: UInt64? = nil) -> PeatEvent? {
-        let replaced = remove(id: event.eventID)
+    public mutating func insert(_ event: consuming PeatEvent, receivedAt: UInt64? = nil) -> PeatEvent? {
+        let second: UInt64? = event.hasTimestamp ? event.timestamp.seconds : nil
+        let instance: String? = event.hasSourceInstanceID ? event.sourceInstanceID : nil
+        let deadline = Self.deadline(of: event, receivedAt: receivedAt)
+        return insert(event, second: second, instance: instance, deadline: deadline)
+    }
+
+    /// `insert(_:receivedAt:)` with what it reads from the event's optional fields given:
+    /// its timestamp second (nil: none), its source instance (nil: none) and the last second
+    /// it is alive (nil: never expires). The emitter knows them without reading them back.
+    @discardableResult
+    mutating func insert(_ event: consuming PeatEvent, second: UInt64?, instance: String?,
+                         deadline: UInt64?) -> PeatEvent? {
+        let id = event.eventID
+        let replaced = makeRoom(for: id)
+        let seq = base + slots.count
+        byClass.add(seq, at: event.eventClass.rawValue)
+        let b = bucket(for: event.eventType)
+        let position = buckets[b].append(consume event, seq: seq)
+        index(seq, id: id, at: Location(bucket: b, position: position), instance: instance, second: second, deadline: deadline)
+        return replaced
+    }
+
+    /// `insert(_:second:instance:deadline:)` of an event with `id`, `eventType` and
+    /// `eventClass` that `fill` sets up in its slot (the emitter builds events in place).
+    @discardableResult
+    @inline(__always)
+    mutating func insert(id: String, eventType: String, eventClass: EventClass, second: UInt64?,
+                         instance: String?, deadline: UInt64?, _ fill: (inout PeatEvent) -> Void) -> PeatEvent? {
+        let replaced = makeRoom(for: id)
+        let seq = base + slots.count
+        byClass.add(seq, at: eventClass.rawValue)
+        let b = bucket(for: eventType)
+        let position = buckets[b].append(seq: seq, fill)
+        index(seq, id: id, at: Location(bucket: b, position: position), instance: instance, second: second, deadline: deadline)
+        return replaced
+    }
+
+    /// Removes the event with `id` (returned) and evicts the oldest while the store is full.
+    private mutating func makeRoom(for id: String) -> PeatEvent? {
+        let replaced = remove(id: id)
         if replaced != nil { replacedCount += 1 }
         while count >= limits.capacity, removeOldest() != nil { evictedCount += 1 }
-        let seq = base + slots.count
-        slots.append(event)
-        byID[event.eventID] = seq
-        byType.add(seq, at: event.eventType)
-        byClass.add(seq, at: event.eventClass.rawValue)
-        if event.hasSourceInstanceID { byInstance.add(seq, at: event.sourceInstanceID) }
-        if event.hasTimestamp { addSecond(seq, event.timestamp.seconds) }
-        if let deadline = Self.deadline(of: event, receivedAt: receivedAt) {
-            expiry.insert(.init(deadline: deadline, seq: seq))
-        }
-        count += 1
         return replaced
+    }
+
+    /// Records a new event `seq` in the slots and the remaining indexes.
+    private mutating func index(_ seq: Int, id: String, at location: Location, instance: String?,
+                                second: UInt64?, deadline: UInt64?) {
+        slots.append(location)
+        byID[id] = seq
+        if let instance { byInstance.add(seq, at: instance) }
+        if let second { addSecond(seq, second) }
+        if let deadline { expiry.insert(.init(deadline: deadline, seq: seq)) }
+        count += 1
     }
 
     /// The last second `event` is alive, or nil when it never expires.
     static func deadline(of event: PeatEvent, receivedAt: UInt64?) -> UInt64? {
-        let ttl = event.hasRouting ? UInt64(event.routing.ttlSeconds) : 0
+        let ttl = event.hasRouting ? event.routing.ttlSeconds : 0
         guard ttl > 0 else { return nil }
         guard let born = event.hasTimestamp ? event.timestamp.seconds : receivedAt else { return nil }
-        let (sum, overflow) = born.addingReportingOverflow(ttl)
+        return deadline(ttl: ttl, born: born)
+    }
+
+    /// `born + ttl`, or nil when the TTL is 0 (never expires) or the sum overflows.
+    @inline(__always)
+    static func deadline(ttl: UInt32, born: UInt64) -> UInt64? {
+        guard ttl > 0 else { return nil }
+        let (sum, overflow) = born.addingReportingOverflow(UInt64(ttl))
         return overflow ? nil : sum
     }
 
@@ -131,12 +184,23 @@ public struct LocalStore: Sendable {
     }
 
     private mutating func remove(seq: Int) -> PeatEvent? {
-        guard seq >= base, seq - base < slots.count, let event = slots[seq - base] else { return nil }
-        slots[seq - base] = nil
+        guard seq >= base, seq - base < slots.count else { return nil }
+        let location = slots[seq - base]
+        guard location.isLive else { return nil }
+        slots[seq - base] = .removed
+        let b = location.bucket
+        let event = buckets[b].remove(at: location.position)
+        if buckets[b].live == 0 {
+            byType.removeValue(forKey: event.eventType)
+            buckets[b] = TypeBucket()
+            freeBuckets.append(b)
+        } else if buckets[b].needsCompaction {
+            compact(bucket: b)
+        }
         byID.removeValue(forKey: event.eventID)
         count -= 1
         unindex(event)
-        while let first = slots.first, first == nil {
+        while let first = slots.first, !first.isLive {
             slots.removeFirst()
             base += 1
         }
@@ -170,6 +234,8 @@ public struct LocalStore: Sendable {
         base = 0
         byID.removeAll()
         byType.removeAll()
+        buckets.removeAll()
+        freeBuckets.removeAll()
         byClass.removeAll()
         byInstance.removeAll()
         bySecond.removeAll()
@@ -182,8 +248,7 @@ public struct LocalStore: Sendable {
     /// borrowed by a local copy that ends here, before the caller mutates them again.
     private mutating func unindex(_ event: PeatEvent) {
         let slots = self.slots, base = self.base
-        let isLive: (Int) -> Bool = { $0 >= base && slots[$0 - base] != nil }
-        byType.removeOne(at: event.eventType, isLive: isLive)
+        let isLive: (Int) -> Bool = { $0 >= base && slots[$0 - base].isLive }
         byClass.removeOne(at: event.eventClass.rawValue, isLive: isLive)
         if event.hasSourceInstanceID { byInstance.removeOne(at: event.sourceInstanceID, isLive: isLive) }
         if event.hasTimestamp, bySecond.removeOne(at: event.timestamp.seconds, isLive: isLive),
@@ -193,7 +258,44 @@ public struct LocalStore: Sendable {
         }
     }
 
-    private func isLive(_ seq: Int) -> Bool { seq >= base && slots[seq - base] != nil }
+    private func isLive(_ seq: Int) -> Bool { seq >= base && slots[seq - base].isLive }
+
+    /// The event at a live location.
+    @inline(__always)
+    private func event(at location: Location) -> PeatEvent {
+        buckets[location.bucket].event(at: location.position)
+    }
+
+    /// The event with arrival number `seq`, which must be live.
+    @inline(__always)
+    private func event(seq: Int) -> PeatEvent { event(at: slots[seq - base]) }
+
+    /// The bucket of `type`, made when the type has none.
+    private mutating func bucket(for type: String) -> Int {
+        if let b = byType[type] { return b }
+        let b: Int
+        if let free = freeBuckets.popLast() {
+            b = free
+        } else {
+            b = buckets.count
+            buckets.append(TypeBucket())
+        }
+        byType[type] = b
+        return b
+    }
+
+    /// Rewrites bucket `b` with its live events only, and their slots with the new positions.
+    private mutating func compact(bucket b: Int) {
+        var old = TypeBucket()
+        swap(&old, &buckets[b])
+        var fresh = TypeBucket(firstPosition: old.endPosition, capacity: old.live)
+        for i in old.head..<old.seqs.count {
+            let seq = old.seqs[i]
+            guard seq >= 0 else { continue }
+            slots[seq - base].position = fresh.append(old.events[i], seq: seq)
+        }
+        buckets[b] = fresh
+    }
 
     private mutating func addSecond(_ seq: Int, _ second: UInt64) {
         if bySecond[second] == nil {
@@ -209,7 +311,7 @@ public struct LocalStore: Sendable {
 
     private mutating func compactExpiry() {
         let slots = self.slots, base = self.base
-        expiry.filter { $0.seq >= base && slots[$0.seq - base] != nil }
+        expiry.filter { $0.seq >= base && slots[$0.seq - base].isLive }
     }
 
     /// Index of the first element `>= value` in ascending `array` (nil when empty).
@@ -228,34 +330,27 @@ public struct LocalStore: Sendable {
     /// The event with `id`.
     public func event(id: String) -> PeatEvent? {
         guard let seq = byID[id] else { return nil }
-        return slots[seq - base]
+        return event(seq: seq)
     }
 
     /// Every event in arrival order.
     public func all() -> [PeatEvent] {
         var out: [PeatEvent] = []
         out.reserveCapacity(count)
-        for e in slots { if let e { out.append(e) } }
+        for location in slots where location.isLive { out.append(event(at: location)) }
         return out
     }
 
-    /// The events of `type` in arrival order, in O(matches).
+    /// The events of `type` in arrival order, in O(matches) — O(1) when none of the type's
+    /// events was removed since its first: the result then shares the bucket's storage
+    /// (copy-on-write; a later insert of the type copies it if the result is still held).
     public func events(ofType type: String) -> [PeatEvent] {
-        guard let index = byType[type] else { return [] }
-        return collect(index.seqs, reserving: index.live)
-    }
-
-    private func collect(_ seqs: Deque<Int>, reserving n: Int) -> [PeatEvent] {
-        var out: [PeatEvent] = []
-        out.reserveCapacity(n)
-        for seq in seqs where seq >= base {
-            if let e = slots[seq - base] { out.append(e) }
-        }
-        return out
+        guard let b = byType[type] else { return [] }
+        return buckets[b].liveEvents()
     }
 
     /// Live events of `type`.
-    public func count(ofType type: String) -> Int { byType[type]?.live ?? 0 }
+    public func count(ofType type: String) -> Int { byType[type].map { buckets[$0].live } ?? 0 }
 
     /// Live events of `eventClass`.
     public func count(ofClass eventClass: EventClass) -> Int { byClass[eventClass.rawValue]?.live ?? 0 }
@@ -267,7 +362,7 @@ public struct LocalStore: Sendable {
     public var types: [String] { byType.keys.sorted() }
 
     /// The oldest event.
-    public var oldest: PeatEvent? { slots.first.flatMap { $0 } }
+    public var oldest: PeatEvent? { slots.first.flatMap { $0.isLive ? event(at: $0) : nil } }
 
     /// The earliest second at which some stored event will have expired, if any
     /// (may be early after removals; never late).
@@ -288,9 +383,9 @@ public struct LocalStore: Sendable {
         }
 
         // Candidate lists: (size, sequence source, exact — the list alone decides a match).
-        enum Source { case all, index(SeqIndex), seconds(Range<Int>) }
+        enum Source { case all, bucket(Int), index(SeqIndex), seconds(Range<Int>) }
         var candidates: [(size: Int, source: Source)] = []
-        if filters.hasEventType { candidates.append(byType[filters.eventType].map { ($0.live, .index($0)) } ?? (0, .all)) }
+        if filters.hasEventType { candidates.append(byType[filters.eventType].map { (buckets[$0].live, .bucket($0)) } ?? (0, .all)) }
         if filters.hasEventClass { candidates.append(byClass[filters.eventClass.rawValue].map { ($0.live, .index($0)) } ?? (0, .all)) }
         if filters.hasSourceInstanceID { candidates.append(byInstance[filters.sourceInstanceID].map { ($0.live, .index($0)) } ?? (0, .all)) }
         if filters.hasTimeBound, let range = filters.admittedSeconds {
@@ -318,18 +413,24 @@ public struct LocalStore: Sendable {
         }
         switch best.source {
         case .all:
-            for e in slots { if let e, !visit(e) { break } }
+            for location in slots where location.isLive { if !visit(event(at: location)) { break } }
             if exact { total = count }
+        case .bucket(let b):
+            let bucket = buckets[b]
+            for i in bucket.head..<bucket.seqs.count where bucket.seqs[i] >= 0 {
+                if !visit(bucket.events[i]) { break }
+            }
+            if exact { total = bucket.live }
         case .index(let index):
-            for seq in index.seqs where seq >= base {
-                if let e = slots[seq - base], !visit(e) { break }
+            for seq in index.seqs where isLive(seq) {
+                if !visit(event(seq: seq)) { break }
             }
             if exact { total = index.live }
         case .seconds(let keys) where secondsInArrivalOrder(keys):
             // Timestamps arrived in order (the usual case): walk the buckets as they are.
             walk: for k in keys {
                 for seq in bySecond[seconds[k]]!.seqs where isLive(seq) {
-                    if !visit(slots[seq - base]!) { break walk }
+                    if !visit(event(seq: seq)) { break walk }
                 }
             }
             if exact { total = best.size }
@@ -344,7 +445,7 @@ public struct LocalStore: Sendable {
                 }
             }
             if !sorted { seqs.sort() }
-            for seq in seqs where !visit(slots[seq - base]!) { break }
+            for seq in seqs where !visit(event(seq: seq)) { break }
             if exact { total = best.size }
         }
         return LocalQueryResult(events: out, totalMatching: total)
@@ -368,10 +469,10 @@ public struct LocalStore: Sendable {
         guard let needle = query.typeContains?.lowercased(), !needle.isEmpty else {
             var out: [PeatEvent] = []
             var skipped = 0
-            let walk: (PeatEvent?) -> Bool = { e in
-                guard let e else { return true }
+            let walk: (Location) -> Bool = { location in
+                guard location.isLive else { return true }
                 if skipped < offset { skipped += 1; return true }
-                out.append(e)
+                out.append(event(at: location))
                 return out.count < limit
             }
             if limit > 0 {
@@ -383,7 +484,7 @@ public struct LocalStore: Sendable {
             }
             return LocalPage(events: out, totalMatching: count)
         }
-        let matching = byType.filter { $0.key.lowercased().contains(needle) }
+        let matching = byType.filter { $0.key.lowercased().contains(needle) }.mapValues { buckets[$0] }
         let total = matching.values.reduce(0) { $0 + $1.live }
         guard limit > 0, offset < total else { return LocalPage(events: [], totalMatching: total) }
         // Merge the per-type arrival lists (few types, each sorted by arrival).
@@ -405,8 +506,92 @@ public struct LocalStore: Sendable {
             guard pick >= 0 else { break }
             cursors[pick] += query.newestFirst ? -1 : 1
             if skipped < offset { skipped += 1; continue }
-            out.append(slots[pickSeq - base]!)
+            out.append(event(seq: pickSeq))
         }
         return LocalPage(events: out, totalMatching: total)
+    }
+}
+
+/// Where a stored event lies: its type's bucket and its position there (positions only grow;
+/// `TypeBucket.firstPosition` maps them to array indexes). Bucket −1: removed.
+private struct Location: Sendable {
+    var bucket: Int
+    var position: Int
+
+    static let removed = Location(bucket: -1, position: 0)
+
+    @inline(__always)
+    var isLive: Bool { bucket >= 0 }
+}
+
+/// The stored events of one type, in arrival order, contiguous. A removed event leaves an
+/// empty placeholder (its arrival number −1) until the bucket is compacted, which happens
+/// when the removed outnumber the live (amortised O(1) per removal).
+private struct TypeBucket: Sendable {
+    /// The events; entries whose `seqs` is −1 are removed placeholders.
+    private(set) var events: [PeatEvent] = []
+    /// Arrival number of each entry of `events`, −1 once removed.
+    private(set) var seqs: [Int] = []
+    /// Position of `events[0]`.
+    private(set) var firstPosition = 0
+    /// Index of the first entry not removed (entries before it are all removed).
+    private(set) var head = 0
+    /// Live entries.
+    private(set) var live = 0
+
+    init() {}
+
+    init(firstPosition: Int, capacity: Int) {
+        self.firstPosition = firstPosition
+        events.reserveCapacity(capacity)
+        seqs.reserveCapacity(capacity)
+    }
+
+    /// The position after the last entry.
+    var endPosition: Int { firstPosition + events.count }
+
+    /// True when removed entries outnumber live ones (and there are enough to bother).
+    var needsCompaction: Bool { events.count - live > live + 32 }
+
+    /// Appends `event`, which arrived as `seq`; returns its position.
+    mutating func append(_ event: consuming PeatEvent, seq: Int) -> Int {
+        events.append(consume event)
+        seqs.append(seq)
+        live += 1
+        return firstPosition + events.count - 1
+    }
+
+    /// Appends an empty event that `fill` sets up in place; returns its position.
+    @inline(__always)
+    mutating func append(seq: Int, _ fill: (inout PeatEvent) -> Void) -> Int {
+        events.append(PeatEvent())
+        fill(&events[events.count - 1])
+        seqs.append(seq)
+        live += 1
+        return firstPosition + events.count - 1
+    }
+
+    @inline(__always)
+    func event(at position: Int) -> PeatEvent { events[position - firstPosition] }
+
+    /// Removes and returns the live event at `position`.
+    mutating func remove(at position: Int) -> PeatEvent {
+        let i = position - firstPosition
+        var removed = PeatEvent()
+        swap(&removed, &events[i])
+        seqs[i] = -1
+        live -= 1
+        while head < seqs.count, seqs[head] < 0 { head += 1 }
+        return removed
+    }
+
+    /// The live events in arrival order: the array itself when nothing was removed.
+    func liveEvents() -> [PeatEvent] {
+        if live == events.count { return events }
+        if live == events.count - head { return Array(events[head...]) }
+        var out: [PeatEvent] = []
+        out.reserveCapacity(live)
+        for i in head..<seqs.count where seqs[i] >= 0 { out.append(events[i]) }
+        return out
     }
 }
