@@ -6,7 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PeatEvents", targets: ["PeatEvents"]),
+        .library(name: "PeatDemo", targets: ["PeatDemo"]),
+        .library(name: "PeatInputs", targets: ["PeatInputs"]),
         .library(name: "Console", targets: ["Console"]),
+        .library(name: "LocalNode", targets: ["LocalNode"]),
         .executable(name: "peat-console", targets: ["peat-console"]),
         .executable(name: "peat-bench", targets: ["peat-bench"]),
     ],

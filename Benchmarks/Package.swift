@@ -23,6 +23,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "PeatEvents", package: "PeatConsole"),
                 .product(name: "Console", package: "PeatConsole"),
+                .product(name: "LocalNode", package: "PeatConsole"),
             ],
             path: "Benchmarks/PeatCore",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

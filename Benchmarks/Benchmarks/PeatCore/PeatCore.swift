@@ -9,6 +9,7 @@
 // `_` but looks them up by the name as it is, so a name with a space is never found.
 import Benchmark
 import Console
+import LocalNode
 import Foundation
 import PeatEvents
 
@@ -177,7 +178,7 @@ let benchmarks: @Sendable () -> Void = {
         var options = ConsoleOptions()
         options.scenario = .none
         let app = ConsoleApp(options: options, clock: ManualClock(seconds: ConsoleApp.snapshotEpoch))
-        let emitter = app.session.emitter
+        let emitter = app.localNode!.emitter
         for i in 0..<10_000 {
             try! emitW1(emitter, i)
             _ = try! emitter.emitTelemetry(metricNames[i % 100], payload: payload)
