@@ -14,6 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // Remote nodes only (PeatRemoteProto, NodeService, RemoteNode): gRPC over HTTP/2 on NIO.
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The event core: schema, emitter, queue, schedulers, store, link model, codecs.
@@ -33,6 +38,18 @@ let package = Package(
         .target(name: "Console", dependencies: ["PeatEvents"]),
         // The in-process node source: an emitter with the demo, live inputs and the link model.
         .target(name: "LocalNode", dependencies: ["Console", "PeatEvents", "PeatDemo", "PeatInputs"]),
+        // NodeConsole's generated messages and stubs (assets/proto/cap/console/v1/console.proto,
+        // scripts/regenerate-console-proto.sh), and their conversions to and from the console's
+        // node model. The only target with generated gRPC code.
+        .target(
+            name: "PeatRemoteProto",
+            dependencies: [
+                "PeatEvents", "Console",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ]
+        ),
         // The soak harness: the console under load, RSS sampled, a growth rule.
         .target(name: "PeatSoak", dependencies: ["Console", "LocalNode", "PeatDemo", "PeatEvents"]),
         // ncursesw, wrapped for Swift (macros and globals Swift cannot import directly).
