@@ -50,6 +50,18 @@ let package = Package(
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
             ]
         ),
+        // The node side: serves NodeConsole for an emitter a program owns (what
+        // console-subscriber is to tokio), with token auth, TLS and bounded watchers.
+        .target(
+            name: "NodeService",
+            dependencies: [
+                "PeatRemoteProto", "PeatEvents", "Console", "LocalNode",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The soak harness: the console under load, RSS sampled, a growth rule.
         .target(name: "PeatSoak", dependencies: ["Console", "LocalNode", "PeatDemo", "PeatEvents"]),
         // ncursesw, wrapped for Swift (macros and globals Swift cannot import directly).
@@ -64,6 +76,8 @@ let package = Package(
             name: "peat-console",
             dependencies: [
                 "PeatEvents", "PeatDemo", "PeatInputs", "Console", "LocalNode", "PeatSoak", "NcursesBackend",
+                "NodeService", "PeatRemoteProto",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
