@@ -62,6 +62,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The console side: a NodeSource that watches a remote node and sends its control calls.
+        .target(
+            name: "RemoteNode",
+            dependencies: [
+                "PeatRemoteProto", "PeatEvents", "Console",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ]
+        ),
         // The soak harness: the console under load, RSS sampled, a growth rule.
         .target(name: "PeatSoak", dependencies: ["Console", "LocalNode", "PeatDemo", "PeatEvents"]),
         // ncursesw, wrapped for Swift (macros and globals Swift cannot import directly).
@@ -76,7 +86,7 @@ let package = Package(
             name: "peat-console",
             dependencies: [
                 "PeatEvents", "PeatDemo", "PeatInputs", "Console", "LocalNode", "PeatSoak", "NcursesBackend",
-                "NodeService", "PeatRemoteProto",
+                "NodeService", "RemoteNode", "PeatRemoteProto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
