@@ -28,10 +28,20 @@ public enum FormationView {
         let inner = box.render(into: rect, of: &buffer, theme: theme)
         guard inner.height > 0 else { return }
         let list = state.overviewList
-        let rows = state.nodeOrder.dropFirst(list.scroll).prefix(max(0, inner.height - 1)).map { key in
+        let rows = state.nodeOrder.dropFirst(list.scroll).prefix(max(0, inner.height - 2)).map { key in
             row(key, state.nodes[key] ?? NodeModel(nodeID: key.rawValue), state: state, theme: theme)
         }
-        let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        // The selected node's connection, in words, on the pane's last line.
+        var tableHeight = inner.height
+        if inner.height > 3, list.selected < state.nodeOrder.count, let c = state.nodes[state.nodeOrder[list.selected]]?.connection {
+            var why = "\(c.address): \(c.label)"
+            if let reason = c.reason { why += " — \(reason)" }
+            if c.gaps > 0 || c.droppedUpdates > 0 { why += " · \(c.gaps) gaps, \(c.droppedUpdates) updates dropped by the node" }
+            buffer.put(TextWidth.truncate(why, to: inner.width - 2, ellipsis: theme.glyphs.ellipsis),
+                       x: inner.x + 1, y: inner.maxY - 1, style: theme.style(c.phase == .live ? .muted : .warning))
+            tableHeight -= 1
+        }
+        let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: tableHeight)
         Table(columns: columns, rows: Array(rows), selected: list.selected - list.scroll, focused: true, emptyText: "no nodes")
             .render(into: area, of: &buffer, theme: theme)
     }
