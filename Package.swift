@@ -98,6 +98,9 @@ let package = Package(
         // Golden/ holds whole-frame goldens read by path (GoldenTests), not resources.
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LocalNode", "PeatSoak", "PeatDemo", "PeatInputs", "PeatEvents"],
                     exclude: ["Golden"]),
+        // NodeConsole in process: the hub, the server and a remote source on loopback.
+        .testTarget(name: "RemoteTests", dependencies: ["NodeService", "RemoteNode", "PeatRemoteProto", "Console", "LocalNode", "PeatEvents",
+                                                     .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents", "PeatDemo", "PeatInputs"]),
     ]
 )
