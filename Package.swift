@@ -91,6 +91,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // NodeConsole at scale (loopback): a node's emit rate under 16 watchers, a console over 64 nodes.
+        .executableTarget(name: "peat-remote-bench", dependencies: ["NodeService", "RemoteNode", "PeatRemoteProto", "Console", "LocalNode", "PeatEvents", "PeatSoak"]),
         .executableTarget(name: "peat-bench", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode", "PeatSoak"]),
         // Fuzz targets (scripts/fuzz.sh); built normally they replay a corpus.
         .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode"]),
