@@ -41,7 +41,7 @@ extension ConsoleApp {
         if !keys.isEmpty && !app.state.quitRequested {
             // Control calls answer asynchronously: wait for their answers and an update after them.
             let marks = app.remoteNodes.map(\.lastSequence)
-            let until = Date().addingTimeInterval(min(wait, 5))
+            let until = Date().addingTimeInterval(wait)
             while Date() < until {
                 app.dispatch(.tick(clock.now()))
                 let quiet = app.remoteNodes.allSatisfy(\.isSettled)

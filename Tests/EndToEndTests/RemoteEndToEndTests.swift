@@ -121,7 +121,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         guard let binary = ConsoleBinary.require() else { return }
         let nodes = try ["alpha", "bravo", "charlie"].map { try ServedNode(binary, ["--node", $0, "--formation", "squad-7"]) }
         defer { nodes.forEach { $0.process.stop() } }
-        var args = ["snapshot", "--size", "120x20"]
+        var args = ["snapshot", "--size", "120x20", "--wait", "30"]
         for n in nodes { args += ["--connect", n.address] }
         let run = try runProcess(binary, args)
         #expect(run.status == 0, "\(run.stderr)")
@@ -139,7 +139,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         guard let binary = ConsoleBinary.require() else { return }
         let node = try ServedNode(binary, ["--node", "solo", "--scenario", "none"])
         defer { node.process.stop() }
-        let run = try runProcess(binary, ["snapshot", "--size", "120x30", "--connect", node.address, "--keys", "1"])
+        let run = try runProcess(binary, ["snapshot", "--size", "120x30", "--wait", "30", "--connect", node.address, "--keys", "1"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("solo @ squad-1"), "\(run.stdout)")
         #expect(run.stdout.contains("Outbound queue"))
@@ -161,7 +161,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         let node = try ServedNode(binary, ["--node", "gone"])
         let address = node.address
         node.process.stop()
-        let run = try runProcess(binary, ["snapshot", "--size", "100x20", "--connect", address, "--connect", "127.0.0.1:1", "--wait", "5"])
+        let run = try runProcess(binary, ["snapshot", "--size", "100x20", "--connect", address, "--connect", "127.0.0.1:1", "--wait", "30"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("refused"), "\(run.stdout)")
     }
@@ -236,9 +236,9 @@ enum GRPCPython {
         let tokenCheck = try spawnAndWait([python, client, generated, "token", guarded.address, "--token", token], environment: env)
         #expect(tokenCheck.status == 0, "\(tokenCheck.stdout)\(tokenCheck.stderr)")
         // And the console with the same token file sees it live; without, unauthorised.
-        let with = try runProcess(binary, ["snapshot", "--size", "120x20", "--connect", guarded.address, "--token-file", tokenFile])
+        let with = try runProcess(binary, ["snapshot", "--size", "120x20", "--wait", "30", "--connect", guarded.address, "--token-file", tokenFile])
         #expect(with.stdout.contains("py-guarded @"), "\(with.stdout)")
-        let without = try runProcess(binary, ["snapshot", "--size", "120x20", "--connect", guarded.address])
+        let without = try runProcess(binary, ["snapshot", "--size", "120x20", "--wait", "30", "--connect", guarded.address])
         #expect(without.stdout.contains("unauthorised"), "\(without.stdout)")
     }
 
@@ -254,7 +254,7 @@ enum GRPCPython {
         }
         #expect(waitFor(30) { FileManager.default.fileExists(atPath: portFile) || fake.hasExited }, "fake node did not start: \(fake.stderr)")
         let port = try #require(Int((try? String(contentsOfFile: portFile, encoding: .utf8)) ?? ""), "no port: \(fake.stderr)")
-        let run = try runProcess(binary, ["snapshot", "--size", "120x30", "--connect", "127.0.0.1:\(port)"])
+        let run = try runProcess(binary, ["snapshot", "--size", "120x30", "--wait", "30", "--connect", "127.0.0.1:\(port)"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("py-node @ py-formation"), "\(run.stdout)")
         #expect(run.stdout.contains("critical.python"), "\(run.stdout)")

@@ -61,10 +61,10 @@ final class RunningServer: @unchecked Sendable {
         let task = Task {
             do { try await server.run(onListening: { bound.set($0) }) } catch { failed.set("\(error)"); throw error }
         }
-        _ = await eventually(10) { bound.value != nil || failed.value != nil }
+        _ = await eventually(60) { bound.value != nil || failed.value != nil }
         guard let address = bound.value else {
             server.shutdown()
-            throw TestFailure("server did not start: \(failed.value ?? "no address within 10 s")")
+            throw TestFailure("server did not start: \(failed.value ?? "no address within 60 s")")
         }
         return RunningServer(server: server, task: task, address: address)
     }
@@ -99,7 +99,7 @@ final class Mirror {
         _ = model.fold(.observed(source.observe(ObservationRequest(query: LocalQuery(limit: 0)))), running: true)
     }
 
-    func until(_ seconds: Double = 10, _ condition: (NodeModel) -> Bool) async -> Bool {
+    func until(_ seconds: Double = 30, _ condition: (NodeModel) -> Bool) async -> Bool {
         await eventually(seconds) {
             pump()
             return condition(model)

@@ -37,7 +37,7 @@ def main():
     p.add_argument("address")
     p.add_argument("--node")
     p.add_argument("--token")
-    p.add_argument("--deadline", type=float, default=15.0)
+    p.add_argument("--deadline", type=float, default=30.0)
     a = p.parse_args()
     pb, rpc = load(a.generated)
     import grpc
@@ -98,14 +98,14 @@ def main():
     if not m.identity.control_allowed:
         fail("the node says it does not allow control")
     replies = []
-    replies.append(stub.Inject(pb.InjectRequest(level=pb.LEVEL_CRITICAL), metadata=meta, timeout=5).message)
-    replies.append(stub.Inject(pb.InjectRequest(burst=50), metadata=meta, timeout=5).message)
-    replies.append(stub.Pop(pb.PopRequest(max=8), metadata=meta, timeout=5).message)
-    replies.append(stub.SetPolicy(pb.SetPolicyRequest(policy=pb.POLICY_FAIR), metadata=meta, timeout=5).message)
-    ack = stub.Acknowledge(pb.AcknowledgeRequest(key=0), metadata=meta, timeout=5)
+    replies.append(stub.Inject(pb.InjectRequest(level=pb.LEVEL_CRITICAL), metadata=meta, timeout=a.deadline).message)
+    replies.append(stub.Inject(pb.InjectRequest(burst=50), metadata=meta, timeout=a.deadline).message)
+    replies.append(stub.Pop(pb.PopRequest(max=8), metadata=meta, timeout=a.deadline).message)
+    replies.append(stub.SetPolicy(pb.SetPolicyRequest(policy=pb.POLICY_FAIR), metadata=meta, timeout=a.deadline).message)
+    ack = stub.Acknowledge(pb.AcknowledgeRequest(key=0), metadata=meta, timeout=a.deadline)
     replies.append(ack.message)
     try:
-        stub.Pop(pb.PopRequest(max=0), metadata=meta, timeout=5)
+        stub.Pop(pb.PopRequest(max=0), metadata=meta, timeout=a.deadline)
         fail("Pop(max=0) was accepted")
     except grpc.RpcError as e:
         if e.code() != grpc.StatusCode.INVALID_ARGUMENT:
