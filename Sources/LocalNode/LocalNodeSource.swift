@@ -46,6 +46,16 @@ public final class LocalNodeSource: NodeSource {
     /// `e` writes nothing (snapshot without `--export-dir`).
     var exportOff = false
 
+    /// A node over an emitter and link that a program made itself: no demo generator, no
+    /// live input; it pops and advances time when asked.
+    public init(emitter: EventEmitter, link: LinkTransmitter, seed: UInt64 = 1) {
+        key = NodeKey(emitter.nodeID)
+        self.emitter = emitter
+        generator = nil
+        random = SplitMix64(seed: seed ^ 0x5EED_C0DE)
+        self.link = link
+    }
+
     public var initialModel: NodeModel {
         NodeModel(nodeID: emitter.nodeID, formationID: emitter.formationID, policy: emitter.policy)
     }
@@ -79,6 +89,8 @@ public final class LocalNodeSource: NodeSource {
             advance(to: time, generate: generate, drainRate: drainRate, batch: batch)
         case .ingest(let delivery):
             ingest(delivery)
+        case .acknowledge:
+            break  // a local node's alerts live in the console's model (acknowledged there)
         case .export(let alerts):
             flushEmitted()
             exportFiles(alerts: alerts)

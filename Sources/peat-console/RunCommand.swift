@@ -5,6 +5,7 @@ import Foundation
 import NcursesBackend
 import PeatEvents
 import PeatInputs
+import RemoteNode
 
 /// `peat-console run` (the default): the live console in this terminal.
 struct RunCommand: ParsableCommand {
@@ -15,11 +16,16 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var console: ConsoleOptionGroup
     @OptionGroup(title: "Live input") var streams: StreamOptionGroup
+    @OptionGroup(title: "Remote nodes") var remote: ConnectOptionGroup
 
     func run() throws {
         var options = console.options
         streams.apply(to: &options)
-        let app = ConsoleApp(options: options)
+        if remote.isRemote && streams.streamSource != nil {
+            throw ValidationError("--source and --listen feed a local node; they do not go with --connect")
+        }
+        let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options)
+        defer { app.remoteNodes.forEach { $0.stop() } }
         let input: StreamInput?
         do { input = try streams.start(into: app.inbox) } catch {
             FileHandle.standardError.write(Data("peat-console: \(error)\n".utf8))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import LocalNode
+import RemoteNode
 
 /// Colour depth as written on the command line.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
@@ -28,6 +29,10 @@ struct SnapshotCommand: ParsableCommand {
     )
 
     @OptionGroup var console: ConsoleOptionGroup
+    @OptionGroup(title: "Remote nodes") var remote: ConnectOptionGroup
+
+    @Option(name: .customLong("wait"), help: "With --connect: most seconds to wait for every node's state (or first failure).")
+    var waitSeconds: Double = 5
 
     @Option(help: ArgumentHelp("Keys to press, separated by spaces (e.g. \"1 2 2 t space\"; names: space, enter, esc, tab, up, …).",
                                valueName: "keys"))
@@ -43,6 +48,13 @@ struct SnapshotCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
+        if remote.isRemote {
+            let frame = ConsoleApp.remoteSnapshotBuffer(
+                targets: try remote.targets(), options: console.options, keys: keys.keys, size: size.size,
+                capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii), wait: max(0, min(waitSeconds, 60)))
+            print(frame.text)
+            return
+        }
         var options = console.options
         // A command that prints writes no files unless asked to: `e` exports only with
         // --export-dir, else says export is off.

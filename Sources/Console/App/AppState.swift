@@ -106,7 +106,7 @@ public struct ListAnchor: Equatable, Sendable {
     }
 
     /// Where the anchored row (or, when it is gone, its nearest surviving neighbour) is in `ids`.
-    func locate(in ids: [String]) -> Int? {
+    public func locate(in ids: [String]) -> Int? {
         for id in [id] + neighbours {
             if let i = ids.firstIndex(of: id) { return i }
         }
@@ -148,6 +148,10 @@ public struct AppState: Equatable, Sendable {
     public var helpMaxScroll = 0
 
     public var focus: Pane = .queue
+    /// The formation overview (a row per node) is shown instead of one node's panes.
+    public var overviewShown = false
+    /// The overview's selection (an index into `nodeOrder`).
+    public var overviewList = ListPosition()
     public var alertsList = ListPosition()
     public var browserList = ListPosition()
     public var popLogList = ListPosition()

@@ -36,6 +36,8 @@ public final class ConsoleApp {
             self.sources[source.key] = source
             state.addNode(source.key, source.initialModel)
         }
+        // Several nodes: the formation overview first.
+        state.overviewShown = state.nodeOrder.count > 1
         observe()
     }
 

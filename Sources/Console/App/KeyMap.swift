@@ -55,6 +55,8 @@ public enum KeyContext: Sendable, Hashable {
     case detail
     /// The live input (errors) overlay.
     case input
+    /// The formation overview (several nodes).
+    case overview
 }
 
 /// A footer hint in a view that reuses normal-mode keys under another name: the keys are
@@ -91,6 +93,7 @@ public struct KeyMap: Sendable {
         .detail: [FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"), FooterHint(.moveTop, "top/end"),
                   FooterHint(.back, "back"), FooterHint(.focusNext, "pane"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
         .input: [FooterHint(.back, "close"), FooterHint(.export, "export"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
+        .overview: [FooterHint(.moveDown, "move"), FooterHint(.openDetail, "open node"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
     ]
 
     /// The console's keys.
@@ -168,6 +171,7 @@ public struct KeyMap: Sendable {
         if state.helpShown { return .help }
         if state.streamErrorsShown { return .input }
         if state.detail != nil { return .detail }
+        if state.overviewShown { return .overview }
         return .panes
     }
 
@@ -178,7 +182,7 @@ public struct KeyMap: Sendable {
         switch context {
         case .panes: return bindings.filter { $0.footerRank != nil }
         case .filtering: return filterBindings.filter { $0.footerRank != nil }
-        case .help, .detail, .input:
+        case .help, .detail, .input, .overview:
             return (viewFooters[context] ?? []).enumerated().compactMap { rank, hint in
                 guard let b = bindings.first(where: { $0.actions.contains(hint.action) }) else { return nil }
                 return KeyBinding(b.keys, b.actions, keyLabel: b.keyLabel, label: hint.label, help: b.help,

@@ -26,6 +26,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     let focused = state.focusedNode
     func command(_ c: NodeCommand) { effects.append(Effect(c, for: focused)) }
+    if state.overviewShown && !state.helpShown && state.overview(action) {
+        state.normalizeLists()
+        return effects
+    }
     switch action {
     case .inject(let level): command(.inject(level))
     case .injectTelemetry: command(.injectTelemetry)
@@ -48,8 +52,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         command(.setPolicy(state.core.policy == .reference ? .fair : .reference))
     case .acknowledge:
         let selected = state.focus == .alerts ? state.selectedAlert.flatMap { $0.acknowledged ? nil : $0.key } : nil
-        let report = state.core.acknowledge(key: selected)
-        state.setStatus(report.text, isError: report.isError)
+        if state.core.connection != nil {
+            command(.acknowledge(alertKey: selected))  // a remote node keeps its alerts: ask it
+        } else {
+            let report = state.core.acknowledge(key: selected)
+            state.setStatus(report.text, isError: report.isError)
+        }
 
     case .focusNext, .focusPrevious:
         state.leave(state.focus)
@@ -72,6 +80,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         else if state.streamErrorsShown { state.streamErrorsShown = false }
         else if state.detail != nil { state.detail = nil }
         else if !state.filter.isEmpty { state.filter = ""; state.browserList = ListPosition(); state.setStatus("filter cleared") }
+        else if state.nodeOrder.count > 1 && !state.overviewShown {
+            state.overviewShown = true
+            state.overviewList.selected = state.nodeOrder.firstIndex(of: state.focusedNode) ?? 0
+        }
     case .startFilter:
         state.filterDraft = state.filter
         if state.focus != .browser { state.leave(state.focus) }
@@ -149,6 +161,41 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 }
 
 extension AppState {
+    /// Moves and Enter in the formation overview: the selection picks the node the keys
+    /// command; Enter opens its panes.
+    /// - Returns: whether the action was the overview's.
+    mutating func overview(_ action: Action) -> Bool {
+        let rows = max(1, layout.body.height - 3)
+        let delta: Int
+        switch action {
+        case .moveUp: delta = -1
+        case .moveDown: delta = 1
+        case .pageUp: delta = -rows
+        case .pageDown: delta = rows
+        case .moveTop: delta = Int.min / 2
+        case .moveBottom: delta = Int.max / 2
+        case .openDetail:
+            if overviewList.selected < nodeOrder.count {
+                select(nodeOrder[overviewList.selected])
+                overviewShown = false
+            }
+            return true
+        default: return false
+        }
+        overviewList.selected = overviewList.selected.addingClamped(delta)
+        overviewList.normalize(count: nodeOrder.count, rows: rows)
+        if overviewList.selected < nodeOrder.count { select(nodeOrder[overviewList.selected]) }
+        return true
+    }
+
+    /// Shows (and commands) node `key`.
+    mutating func select(_ key: NodeKey) {
+        guard key != focusedNode, nodes[key] != nil else { return }
+        leave(focus)
+        focusedNode = key
+        detail = nil
+    }
+
     /// Shows `text` in the status line from now.
     mutating func setStatus(_ text: String, isError: Bool = false) {
         status = StatusMessage(text: text, isError: isError, time: now)

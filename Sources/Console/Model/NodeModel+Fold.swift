@@ -5,7 +5,7 @@ extension NodeModel {
     /// - Parameter running: the generator or auto-drain is on (the depth history is then
     ///   sampled every second; otherwise only when the depth changed).
     /// - Returns: a line for the status bar, if the event calls for one.
-    mutating func fold(_ event: NodeEvent, running: Bool) -> (text: String, isError: Bool)? {
+    public mutating func fold(_ event: NodeEvent, running: Bool) -> (text: String, isError: Bool)? {
         switch event {
         case .observed(let o):
             observed = o
@@ -35,12 +35,33 @@ extension NodeModel {
             return nil
         case .report(let text, let isError):
             return (text, isError)
+        case .replica(let r):
+            if let id = r.nodeID { nodeID = id }
+            if let id = r.formationID { formationID = id }
+            alerts = r.alerts
+            alertsReceived = r.alertsReceived
+            alertsDroppedUnacknowledged = r.alertsDroppedUnacknowledged
+            popLog = r.popLog
+            popSteps = r.popSteps
+            emitted = r.emitted
+            popped = r.popped
+            errors = r.errors
+            emittedRate = r.emittedRate
+            poppedRate = r.poppedRate
+            return nil
+        case .connection(let c):
+            if let old = connection?.instanceID, let new = c.instanceID, old != new {
+                // The node restarted: a new node as far as counts go, not merged with the old.
+                self = NodeModel(nodeID: nodeID, formationID: formationID, policy: observed.policy)
+            }
+            connection = c
+            return nil
         }
     }
 
     /// Acknowledges the alert with `key`, or the newest unacknowledged one when nil.
     /// - Returns: a line for the status bar.
-    mutating func acknowledge(key: Int?) -> (text: String, isError: Bool) {
+    public mutating func acknowledge(key: Int?) -> (text: String, isError: Bool) {
         let index = key.map { k in alerts.firstIndex { $0.key == k } } ?? alerts.firstIndex { !$0.acknowledged }
         guard let i = index else {
             return key == nil ? ("no unacknowledged alerts", false) : ("that alert is no longer kept", true)
@@ -95,6 +116,7 @@ extension NodeModel {
                 if depthHistory[i].count > NodeModel.historyCapacity { depthHistory[i].removeFirst() }
             }
         }
+        guard connection == nil else { return }  // a remote node sends its own rates
         rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped))
         if rateSamples.count > 6 { rateSamples.removeFirst() }
         if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {

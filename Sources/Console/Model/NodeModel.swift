@@ -61,6 +61,18 @@ public struct PopStep: Equatable, Sendable {
     /// At most this many levels are kept per step.
     public static let keptLevels = 256
 
+    public init(number: Int, asked: Int, got: Int, levels: [PriorityLevel], automatic: Bool, short: Bool,
+                time: UInt64, repeats: Int = 1) {
+        self.number = number
+        self.asked = asked
+        self.got = got
+        self.levels = levels
+        self.automatic = automatic
+        self.short = short
+        self.time = time
+        self.repeats = repeats
+    }
+
     /// The id a pop-log selection follows: the step number.
     public var anchorID: String { String(number) }
 }
@@ -226,6 +238,10 @@ public enum NodeEvent: Equatable, Sendable {
     case linkFates([LinkFateChange])
     /// A line for the status bar.
     case report(String, isError: Bool)
+    /// A remote node's alerts, pop log and totals, as it keeps them (replace the model's).
+    case replica(NodeReplica)
+    /// A remote node's connection changed (a new instance id starts the model afresh).
+    case connection(NodeConnection)
 }
 
 /// Everything the panes show for one node. The app state holds one per node; views read it,
@@ -262,6 +278,8 @@ public struct NodeModel: Equatable, Sendable {
     public var poppedRate: Double?
     /// Emitter calls that failed.
     public var errors = 0
+    /// How the console reaches the node: nil for a node in this process.
+    public var connection: NodeConnection?
     /// The second of the last history sample, and the (second, emitted, popped) samples the
     /// rates are taken over.
     var lastSampleSecond: UInt64?
@@ -286,6 +304,9 @@ public struct NodeModel: Equatable, Sendable {
         get { observed[keyPath: field] }
         set { observed[keyPath: field] = newValue }
     }
+
+    /// The node is watched over the network and does not answer control calls.
+    public var isReadOnly: Bool { connection.map { !$0.controlAllowed } ?? false }
 
     /// Alerts not yet acknowledged, among those kept.
     public var unacknowledged: Int { alerts.reduce(0) { $0 + ($1.acknowledged ? 0 : 1) } }

@@ -17,6 +17,9 @@ public enum NodeCommand: Equatable, Sendable {
     case advance(to: PeatTimestamp, generate: Bool, drainRate: Int, batch: Int)
     /// Emit a stream delivery's events and count its errors.
     case ingest(StreamDelivery)
+    /// Acknowledge the alert with this key (nil: the newest unacknowledged), on a node that
+    /// keeps its alerts itself (a remote one); a local node's alerts are acknowledged in the model.
+    case acknowledge(alertKey: Int?)
     /// Write the export files; the alerts come from the model (the node does not keep them).
     case export(AlertExport)
 }

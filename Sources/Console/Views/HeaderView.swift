@@ -15,12 +15,16 @@ public enum HeaderView {
         var rank: Int
         /// Takes its short form only after the droppable segments are gone (the live input).
         var shortensLast: Bool
+        /// Describes this console rather than the node (the scenario, the batch): left out for a
+        /// remote node.
+        var consoleOnly: Bool
 
-        init(_ full: [Span], short: [Span]? = nil, rank: Int, shortensLast: Bool = false) {
+        init(_ full: [Span], short: [Span]? = nil, rank: Int, shortensLast: Bool = false, consoleOnly: Bool = false) {
             self.full = full
             self.short = short ?? full
             self.rank = rank
             self.shortensLast = shortensLast
+            self.consoleOnly = consoleOnly
         }
     }
 
@@ -74,17 +78,17 @@ public enum HeaderView {
             return compact ? String(Int(max(0, r).rounded())) : Format.rate(r)
         }
         var segments: [Segment] = [
-            Segment([Span(state.nodeID, accent), Span(" @ ", base), Span(state.formationID, accent)],
-                    short: [Span(state.nodeID, accent), Span("@", base), Span(state.formationID, accent)], rank: 0),
+            Segment([Span(c.nodeID, accent), Span(" @ ", base), Span(c.formationID, accent)],
+                    short: [Span(c.nodeID, accent), Span("@", base), Span(c.formationID, accent)], rank: 0),
             Segment([Span("policy ", base), Span(c.policy.description, accent)], rank: 0),
             Segment(state.scenario == .demo ? [Span("demo", accent), Span(" seed \(state.seed)", base)]
                         : [Span("scenario ", base), Span(state.scenario.rawValue, accent)],
-                    rank: c.stream == nil ? 3 : 6),
+                    rank: c.stream == nil ? 3 : 6, consoleOnly: true),
             Segment([Span("in ", base), Span(rate(c.emittedRate, compact: false), accent), Span("/s out ", base),
                      Span(rate(c.poppedRate, compact: false), accent), Span("/s", base)],
                     short: [Span("in ", base), Span(rate(c.emittedRate, compact: true), accent), Span(" out ", base),
                             Span(rate(c.poppedRate, compact: true), accent), Span("/s", base)], rank: 2),
-            Segment([Span("batch ", base), Span("\(state.batchSize)", accent)], rank: 5),
+            Segment([Span("batch ", base), Span("\(state.batchSize)", accent)], rank: 5, consoleOnly: true),
         ]
         if c.link.bytesPerSecond > 0 {
             segments.append(Segment([Span("link ", base), Span(Format.bytes(c.link.bytesPerSecond) + "/s", accent)], rank: 4))
@@ -100,6 +104,19 @@ public enum HeaderView {
                                     short: [Span("\(label) ", base), phase,
                                             Span(" \(g.dot) \(StreamStatus.grouped(s.events)) ev \(g.dot) ", base),
                                             Span("\(StreamStatus.grouped(n)) err", errors.style)], rank: 0, shortensLast: true), at: 1)
+        }
+        if let conn = c.connection {
+            // A watched node: where it is and whether what is shown is current.
+            let role: Role = conn.phase == .live ? .headerAccent : .headerWarning
+            var text = conn.label
+            if conn.isStale, let last = conn.lastUpdate, conn.phase != .stale {
+                text += " (stale \(Format.age(Int64(state.now >= last ? state.now - last : 0))))"
+            }
+            if conn.hasState && !conn.controlAllowed { text += " · read-only" }
+            segments.insert(Segment([Span(conn.address + " ", base), Span(text, theme.style(role))],
+                                    short: [Span(text, theme.style(role))], rank: 0, shortensLast: true), at: 1)
+            // The scenario and batch are this console's; a remote node has its own.
+            return segments.filter { !$0.consoleOnly }
         }
         if state.paused {
             segments.append(Segment([Span(g.paused + " PAUSED", theme.style(.headerWarning))], rank: 0))

@@ -11,8 +11,10 @@ public enum Screen {
         }
         let theme = Theme(capabilities: state.capabilities)
         HeaderView.render(state, into: layout.header, of: &buffer)
-        if layout.tabbed { TabStripView.render(state, into: layout.tabStrip, of: &buffer) }
-        for pane in Pane.allCases where !layout.hidden.contains(pane) {
+        if state.overviewShown {
+            FormationView.render(state, into: layout.body, of: &buffer)
+        } else if layout.tabbed { TabStripView.render(state, into: layout.tabStrip, of: &buffer) }
+        for pane in Pane.allCases where !layout.hidden.contains(pane) && !state.overviewShown {
             let rect = layout.rect(pane)
             switch pane {
             case .queue: QueueView.render(state, into: rect, of: &buffer)
