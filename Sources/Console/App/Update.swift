@@ -27,9 +27,16 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let focused = state.focusedNode
     func command(_ c: NodeCommand) { effects.append(Effect(c, for: focused)) }
     switch action {
-    case .inject(let level): command(.inject(level))
-    case .injectTelemetry: command(.injectTelemetry)
-    case .burst: command(.burst(count: 100))
+    case .inject, .injectTelemetry, .burst:
+        guard state.injectionEnabled else {
+            state.setStatus("injection is off on a live stream (start with --allow-inject to add synthetic events)", isError: true)
+            break
+        }
+        switch action {
+        case .inject(let level): command(.inject(level))
+        case .injectTelemetry: command(.injectTelemetry)
+        default: command(.burst(count: 100))
+        }
     case .step: command(.pop(max: state.batchSize))
     case .batchBigger:
         let before = state.batchSize
@@ -48,7 +55,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         command(.setPolicy(state.core.policy == .reference ? .fair : .reference))
     case .acknowledge:
         let selected = state.focus == .alerts ? state.selectedAlert.flatMap { $0.acknowledged ? nil : $0.key } : nil
-        let report = state.core.acknowledge(key: selected)
+        let report = state.live.acknowledge(key: selected)
+        if state.frozenModel != nil { _ = state.frozenModel?.acknowledge(key: selected) }
         state.setStatus(report.text, isError: report.isError)
 
     case .focusNext, .focusPrevious:
@@ -73,7 +81,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         else if state.detail != nil { state.detail = nil }
         else if !state.filter.isEmpty { state.filter = ""; state.browserList = ListPosition(); state.setStatus("filter cleared") }
     case .startFilter:
-        state.filterDraft = state.filter
+        // A new filter: typing replaces the applied one (Up recalls it).
+        state.filterDraft = ""
         if state.focus != .browser { state.leave(state.focus) }
         state.focus = .browser
         state.detail = nil
@@ -92,12 +101,26 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let draft = state.filterDraft {
             state.filter = draft.trimmingSpaces
             state.filterDraft = nil
+            if !state.filter.isEmpty { state.lastFilter = state.filter }
             state.browserList = ListPosition()
             state.setStatus(state.filter.isEmpty ? "filter cleared" : "filter: type contains \"\(state.filter)\"")
         }
     case .filterCancel:
         state.filterDraft = nil
         state.browserList = ListPosition()
+    case .filterRecall:
+        if state.filterDraft != nil, let last = state.lastFilter ?? (state.filter.isEmpty ? nil : state.filter) {
+            state.filterDraft = last
+            state.browserList = ListPosition()
+        }
+    case .toggleFreeze:
+        if state.frozenModel == nil {
+            state.frozenModel = state.live
+            state.setStatus("display frozen: the node runs on (f resumes)")
+        } else {
+            state.frozenModel = nil
+            state.setStatus("display live")
+        }
     case .toggleHelp:
         state.helpShown.toggle()
         state.helpScroll = 0
@@ -123,12 +146,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let report = state.nodes[key]?.fold(event, running: running) {
             state.setStatus(report.text, isError: report.isError)
         }
-        if key == state.focusedNode { state.followAnchors() }
+        if key == state.focusedNode, state.frozenModel == nil { state.followAnchors() }
     case .focusNode(let key):
         if state.nodes[key] != nil, key != state.focusedNode {
             state.leave(state.focus)
             state.focusedNode = key
             state.detail = nil
+            if state.frozenModel != nil { state.frozenModel = state.live }
         }
     case .measured(let helpMaxScroll):
         state.helpMaxScroll = helpMaxScroll

@@ -72,9 +72,16 @@ extension NodeModel {
             popLog[0].time = p.time
             return
         }
+        var step = PopStep(number: popSteps + 1, asked: p.asked, got: p.got, levels: p.levels,
+                           automatic: p.automatic, short: p.short, time: p.time)
+        if let pending = p.pendingByLevel {
+            let verdict = demand.fold(pending: pending, levels: p.levels, got: p.got, asked: p.asked, weights: observed.stats.targetShare)
+            step.skipped = verdict.skippedLevel
+            step.skippedWaiting = verdict.skippedWaiting
+            step.inversion = verdict.inversion
+        }
         popSteps += 1
-        popLog.insert(PopStep(number: popSteps, asked: p.asked, got: p.got, levels: p.levels,
-                              automatic: p.automatic, short: p.short, time: p.time), at: 0)
+        popLog.insert(step, at: 0)
         if popLog.count > NodeModel.popLogCapacity { popLog.removeLast(popLog.count - NodeModel.popLogCapacity) }
     }
 

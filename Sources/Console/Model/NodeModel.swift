@@ -57,6 +57,12 @@ public struct PopStep: Equatable, Sendable {
     public var time: UInt64
     /// How many identical consecutive empty pops this entry stands for.
     public var repeats: Int = 1
+    /// A level that had events waiting and was skipped while a lower one was served, and how
+    /// many it had waiting (`⚠ H 6 waiting`); nil when none was, or the node did not say.
+    public var skipped: PriorityLevel?
+    public var skippedWaiting = 0
+    /// The step served a lower level while a higher one waited beyond its share.
+    public var inversion = false
 
     /// At most this many levels are kept per step.
     public static let keptLevels = 256
@@ -173,6 +179,9 @@ public struct PopResult: Equatable, Sendable {
     public var levels: [PriorityLevel]
     /// Events pending before the pop.
     public var pendingBefore: Int
+    /// Events pending before the pop per level, CRITICAL…LOW, when the node reports them (the
+    /// demand-aware shares and inversions are folded from these).
+    public var pendingByLevel: [Int]?
     /// Made by auto-drain rather than a key.
     public var automatic: Bool
     /// The ids of the popped CRITICAL events (their alerts are now sent).
@@ -180,8 +189,9 @@ public struct PopResult: Equatable, Sendable {
     /// When (seconds since the epoch).
     public var time: UInt64
 
-    public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, automatic: Bool,
-                criticalIDs: [String] = [], time: UInt64) {
+    public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, pendingByLevel: [Int]? = nil,
+                automatic: Bool, criticalIDs: [String] = [], time: UInt64) {
+        self.pendingByLevel = pendingByLevel
         self.asked = asked
         self.got = got
         self.levels = levels
@@ -262,6 +272,8 @@ public struct NodeModel: Equatable, Sendable {
     public var poppedRate: Double?
     /// Emitter calls that failed.
     public var errors = 0
+    /// Shares and inversions counted over the steps in which each level had a backlog.
+    public var demand = DemandShares()
     /// The second of the last history sample, and the (second, emitted, popped) samples the
     /// rates are taken over.
     var lastSampleSecond: UInt64?

@@ -6,7 +6,16 @@ public enum QueueView {
     public static func box(_ state: AppState) -> Box {
         let theme = Theme(capabilities: state.capabilities)
         let c = state.core
-        return Box(title: [Span("Outbound queue"), Span(" \(theme.glyphs.dot) \(Names.count(c.pending)) pending", theme.style(.muted))],
+        // What waits to leave the node: the queue, and what was popped but waits on the link.
+        let onLink = c.link.queued.reduce(0, +)
+        // "86 pending", or with the modelled link "86 + 38 on link" (short enough for 80 columns).
+        var title = [Span("Outbound queue")]
+        if c.link.bytesPerSecond > 0 {
+            title.append(Span(" \(theme.glyphs.dot) \(Names.count(c.pending)) + \(Names.count(onLink)) on link", theme.style(.muted)))
+        } else {
+            title.append(Span(" \(theme.glyphs.dot) \(Names.count(c.pending)) pending", theme.style(.muted)))
+        }
+        return Box(title: title,
                    trailing: [Span("scale \(scale(for: c))", theme.style(.muted))],
                    focused: state.focus == .queue)
     }
