@@ -246,6 +246,7 @@ public final class LocalNodeSource: NodeSource {
         o.policy = emitter.policy
         o.pendingCounts = emitter.pendingCounts
         o.pendingByClass = emitter.pendingByClass
+        o.oldestQueued = emitter.oldestPendingTimestamps
         o.stats = emitter.schedulerStats
         o.localCount = emitter.localCount
         o.expiredCount = emitter.expiredCount

@@ -112,4 +112,31 @@ import PeatDemo
         let title = QueueView.box(s).title.map(\.text).joined()
         #expect(title == "Outbound queue · 5 + 42 on link")
     }
+
+    // MARK: Age and trend
+
+    /// A queue growing at a steady rate: the oldest age grows, the net rate is positive, the
+    /// growth is said in words, and the bar lengthens on the fixed log scale.
+    @Test func steadyGrowthShowsAgeNetRateAndTrend() {
+        let (a, clock) = app(.reference)
+        a.dispatch(.resize(Size(width: 120, height: 40)))
+        var ages: [Int64] = []
+        var bars: [Int] = []
+        for _ in 0..<8 {
+            for _ in 0..<3 { a.dispatch(.inject(.high)) }
+            clock.advance(seconds: 1)
+            a.dispatch(.tick(clock.now()))
+            ages.append(a.state.core.oldestAge(.high, now: a.state.now) ?? -1)
+            bars.append(QueueView.logScaled(a.state.core.pendingCounts[1]))
+        }
+        let c = a.state.core
+        #expect(ages == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(zip(bars, bars.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(abs((c.netRates?[1] ?? 0) - 3) < 1e-9 && c.levelGrows(.high) && c.sustainedGrowth)
+        #expect(!c.levelGrows(.low))
+        let frame = a.renderFrame().text
+        #expect(frame.contains("▲ growing +3/s (in > out)"), "\(frame)")
+        #expect(frame.contains("+3/s") && frame.contains("8s"))
+        #expect(QueueView.netRate(-2.6) == "-3/s" && QueueView.netRate(nil) == "–" && QueueView.netRate(1234) == "+1,234/s")
+    }
 }

@@ -14,11 +14,11 @@ import Testing
     @Test func queuePaneUnicode() {
         let b = render(Fixture.queue(), QueueView.render)
         #expect(b.lines == [
-            "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━━ scale 20 ━┓",
-            "┃ CRITICAL █····················     1               ▁▁▁▂▂ ┃",
-            "┃ HIGH     ███▏·················     3               ▁▂▃▃▃ ┃",
-            "┃ NORMAL   ████████████▋········    12               ▃▅▇██ ┃",
-            "┃ LOW      ·····················     0               ▁▁▁▁▁ ┃",
+            "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━ log scale ━┓",
+            "┃ CRITICAL ▌············     1     –      –          ▁▁▁▂▂ ┃",
+            "┃ HIGH     █▏···········     3     –      –          ▁▂▃▃▃ ┃",
+            "┃ NORMAL   ██▏··········    12     –      –          ▃▅▇██ ┃",
+            "┃ LOW      ·············     0     –      –          ▁▁▁▁▁ ┃",
             "┃ ── by class ──────────────────────────────────────────── ┃",
             "┃ product 12  anomaly 4  telemetry 0  command 0            ┃",
             "┃ local store 42/1,000,000 · expired 0 · evicted 0         ┃",
@@ -32,11 +32,11 @@ import Testing
     @Test func queuePaneASCII() {
         let b = render(Fixture.queue(ascii), QueueView.render)
         #expect(b.lines == [
-            "#= Outbound queue - 16 pending ================= scale 20 =#",
-            "# CRITICAL #....................     1               ...:: #",
-            "# HIGH     ###..................     3               .::-- #",
-            "# NORMAL   #############........    12               :=*## #",
-            "# LOW      .....................     0               ..... #",
+            "#= Outbound queue - 16 pending ================ log scale =#",
+            "# CRITICAL #............     1     -      -          ...:: #",
+            "# HIGH     #............     3     -      -          .::-- #",
+            "# NORMAL   ##...........    12     -      -          :=*## #",
+            "# LOW      .............     0     -      -          ..... #",
             "# -- by class -------------------------------------------- #",
             "# product 12  anomaly 4  telemetry 0  command 0            #",
             "# local store 42/1,000,000 - expired 0 - evicted 0         #",

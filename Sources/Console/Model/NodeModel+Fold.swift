@@ -102,12 +102,15 @@ extension NodeModel {
                 if depthHistory[i].count > NodeModel.historyCapacity { depthHistory[i].removeFirst() }
             }
         }
-        rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped))
-        if rateSamples.count > 6 { rateSamples.removeFirst() }
+        rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped, depths: counts))
+        while let first = rateSamples.first, second - first.second > UInt64(NodeModel.rateWindow) { rateSamples.removeFirst() }
+        if rateSamples.count > NodeModel.rateWindow + 1 { rateSamples.removeFirst() }
         if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
             let span = Double(last.second - first.second)
             emittedRate = Double(last.emitted - first.emitted) / span
             poppedRate = Double(last.popped - first.popped) / span
+            netRates = (0..<4).map { Double((last.depths[safe: $0] ?? 0) - (first.depths[safe: $0] ?? 0)) / span }
+            rateSpan = last.second - first.second
         }
     }
 }

@@ -112,6 +112,9 @@ public struct NodeObservation: Equatable, Sendable {
     public var pendingCounts: [Int] = [0, 0, 0, 0]
     /// Queued events per class.
     public var pendingByClass: [EventClass: Int] = [:]
+    /// The timestamp of the oldest queued event per level, CRITICAL…LOW (nil: empty, or not
+    /// reported).
+    public var oldestQueued: [PeatTimestamp?] = [nil, nil, nil, nil]
     public var stats = SchedulerStats()
     /// Events in the local store.
     public var localCount = 0
@@ -272,6 +275,13 @@ public struct NodeModel: Equatable, Sendable {
     public var poppedRate: Double?
     /// Emitter calls that failed.
     public var errors = 0
+    /// Net queue growth per level, CRITICAL…LOW, events per second over the rate window (in
+    /// minus out); nil until time has passed.
+    public var netRates: [Double]?
+    /// Seconds the rates are taken over (up to `rateWindow`).
+    public var rateSpan: UInt64 = 0
+    /// Seconds of samples behind the rates.
+    public static let rateWindow = 5
     /// Shares and inversions counted over the steps in which each level had a backlog.
     public var demand = DemandShares()
     /// The second of the last history sample, and the (second, emitted, popped) samples the
@@ -317,4 +327,32 @@ struct RateSample: Equatable, Sendable {
     var second: UInt64
     var emitted: Int
     var popped: Int
+    var depths: [Int] = [0, 0, 0, 0]
+}
+
+extension NodeModel {
+    /// The queue grows: in has exceeded out over a whole rate window.
+    public var sustainedGrowth: Bool {
+        guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow) else { return false }
+        return n.reduce(0, +) > 0
+    }
+
+    /// A level grows: its net rate over a whole rate window is positive.
+    public func levelGrows(_ level: PriorityLevel) -> Bool {
+        guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow) else { return false }
+        return (n[safe: level.rawValue] ?? 0) > 0
+    }
+
+    /// Seconds since the oldest queued event of `level` was stamped, nil when none is queued.
+    public func oldestAge(_ level: PriorityLevel, now: UInt64) -> Int64? {
+        guard let t = observed.oldestQueued[safe: level.rawValue] ?? nil else { return nil }
+        return now >= t.seconds ? Int64(clamping: now - t.seconds) : 0
+    }
+
+    /// Seconds to drain what is queued at the current out rate, if the inflow stopped (nil
+    /// while nothing goes out).
+    public var secondsToDrain: Int64? {
+        guard let out = poppedRate, out > 0 else { return nil }
+        return Int64(clamping: Int((Double(pending) / out).rounded(.up)))
+    }
 }

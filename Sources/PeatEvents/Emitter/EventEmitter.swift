@@ -175,6 +175,12 @@ public final class EventEmitter: Sendable {
     /// Queued events per level, CRITICAL, HIGH, NORMAL, LOW.
     public var pendingCounts: [Int] { queue.withLock { $0.counts } }
 
+    /// The timestamp of the oldest queued event per level, CRITICAL…LOW (nil when the level is
+    /// empty): the head of each level's FIFO, read without popping.
+    public var oldestPendingTimestamps: [PeatTimestamp?] {
+        queue.withLock { q in PriorityLevel.allCases.map { q.events(at: $0).first?.timestamp } }
+    }
+
     /// Queued events per event class.
     public var pendingByClass: [EventClass: Int] {
         queue.withLock { $0.countsByClass }
