@@ -54,6 +54,8 @@ let goldenCases: [GoldenCase] = {
             GoldenCase("fair-demo-color256-\(size)", "--color 256 --policy fair --size \(size)"),
             // The display frozen (the node runs on): marked in the header.
             GoldenCase("frozen-\(size)", #"--color 256 --keys "f" --size \#(size)"#),
+            // Follow mode: the cursor kept on its alert below two newer ones, and the badge.
+            GoldenCase("follow-badge-\(size)", #"--scenario none --keys "1 1 tab j 1 1" --size \#(size)"#),
         ]
     }
     return cases

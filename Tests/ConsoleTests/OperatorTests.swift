@@ -139,4 +139,30 @@ import PeatDemo
         #expect(frame.contains("+3/s") && frame.contains("8s"))
         #expect(QueueView.netRate(-2.6) == "-3/s" && QueueView.netRate(nil) == "–" && QueueView.netRate(1234) == "+1,234/s")
     }
+
+    // MARK: Follow mode
+
+    /// Below the top the cursor stays on its row and a badge counts what arrived above; g (or
+    /// reaching the top) resumes following the newest.
+    @Test func followModeBadgeCountsNewerRowsAndGResumes() {
+        let (a, _) = app()
+        a.dispatch(.resize(Size(width: 120, height: 40)))
+        keys(a, "1 1 1 tab j")
+        #expect(a.state.alertsList.selected == 1 && a.state.newerAbove == 0)
+        a.dispatch(.inject(.critical))
+        a.dispatch(.inject(.critical))
+        #expect(a.state.alertsList.selected == 3 && a.state.newerAbove == 2)
+        #expect(a.renderFrame().text.contains("▲2 newer · g follow"))
+        keys(a, "g")
+        #expect(a.state.alertsList.selected == 0 && a.state.newerAbove == 0)
+        a.dispatch(.inject(.critical))
+        #expect(a.state.alertsList.selected == 0 && a.state.selectedAlert?.key == 6)  // following the newest
+        #expect(!a.renderFrame().text.contains("newer"))
+        keys(a, "j")
+        a.dispatch(.inject(.critical))
+        keys(a, "k k")  // reaching the top resumes following
+        #expect(a.state.newerAbove == 0)
+        a.dispatch(.inject(.critical))
+        #expect(a.state.alertsList.selected == 0 && a.state.selectedAlert?.key == 8)
+    }
 }

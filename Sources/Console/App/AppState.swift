@@ -160,6 +160,9 @@ public struct AppState: Equatable, Sendable {
     public var alertsAnchor: ListAnchor?
     public var browserAnchor: ListAnchor?
     public var popLogAnchor: ListAnchor?
+    /// Rows that arrived above the focused list's cursor since it left the top (the badge
+    /// `▲21 newer · g follow`); at the top the list follows the newest row instead.
+    public var newerAbove = 0
     /// The applied browser filter (event type contains), "" for none.
     public var filter = ""
     /// The filter being typed, nil when not editing.

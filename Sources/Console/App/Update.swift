@@ -178,6 +178,16 @@ extension AppState {
         status = StatusMessage(text: text, isError: isError, time: now)
     }
 
+    /// The focused list's position (nil for the queue pane, which has no list).
+    var focusedList: ListPosition? {
+        switch focus {
+        case .queue: return nil
+        case .alerts: return alertsList
+        case .browser: return browserList
+        case .popLog: return popLogList
+        }
+    }
+
     /// Rows a page move covers in the focused pane.
     var pageRows: Int {
         if detail != nil || helpShown { return max(1, layout.body.height - 4) }
@@ -219,9 +229,13 @@ extension AppState {
         alertsList.normalize(count: core.alerts.count, rows: l.listRows(.alerts))
         browserList.normalize(count: core.browserTotal, rows: l.listRows(.browser))
         popLogList.normalize(count: core.popLog.count, rows: l.listRows(.popLog))
-        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.anchorID)) : nil
-        popLogAnchor = focus == .popLog ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
-        if focus != .browser || core.browserFilter != effectiveFilter {
+        // At the top a focused list follows the newest row (no anchor, no badge); below it, the
+        // cursor stays on its row and counts what arrives above.
+        let top = focusedList?.selected == 0
+        if top || focus == .queue { newerAbove = 0 }
+        alertsAnchor = focus == .alerts && !top ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.anchorID)) : nil
+        popLogAnchor = focus == .popLog && !top ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
+        if focus != .browser || core.browserFilter != effectiveFilter || top {
             browserAnchor = nil  // the rows on hand are for another filter: wait for the new page
         } else if let a = ListAnchor.at(browserList.selected, in: core.browserRows.map(\.eventID), offset: core.browserOffset) {
             browserAnchor = a
@@ -233,6 +247,7 @@ extension AppState {
     /// A pane lost the focus: its list goes back to the top (showing the newest rows) and
     /// stops following a row.
     mutating func leave(_ pane: Pane) {
+        newerAbove = 0
         switch pane {
         case .queue: break
         case .alerts: alertsList = ListPosition(); alertsAnchor = nil
@@ -244,9 +259,16 @@ extension AppState {
     /// After a new core snapshot: each anchored selection moves to where its row now is (or
     /// its nearest surviving neighbour); when none is left it keeps its position.
     mutating func followAnchors() {
-        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.anchorID)) { alertsList.selected = i }
-        if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) { popLogList.selected = i }
+        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.anchorID)) {
+            newerAbove += max(0, i - alertsList.selected)
+            alertsList.selected = i
+        }
+        if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) {
+            newerAbove += max(0, i - popLogList.selected)
+            popLogList.selected = i
+        }
         if browserAnchor != nil, let i = core.browserAnchorIndex {
+            newerAbove += max(0, i - browserList.selected)
             browserList.selected = i
             browserAnchor?.index = i
         }
