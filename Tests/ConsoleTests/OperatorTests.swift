@@ -165,4 +165,14 @@ import PeatDemo
         a.dispatch(.inject(.critical))
         #expect(a.state.alertsList.selected == 0 && a.state.selectedAlert?.key == 8)
     }
+
+    /// The help names what the panes' words mean: short pop, inversion, run/recent, tokens.
+    @Test func helpHasAGlossary() {
+        var b = Buffer(size: Size(width: 120, height: 38))
+        HelpOverlay(keyMap: .standard).render(into: Rect(x: 0, y: 0, width: 120, height: 38), of: &b, theme: Theme(capabilities: mono))
+        let text = b.text
+        for term in ["Glossary", "short pop", "inversion", "run/recent", "tokens", "waited beyond its share"] {
+            #expect(text.contains(term), "\(term)")
+        }
+    }
 }

@@ -339,7 +339,7 @@ import Testing
         #expect(Screen.render(s).text != first)
         for _ in 0..<100 { update(&s, .moveDown) }
         #expect(s.helpScroll == HelpOverlay(keyMap: .standard).maxScroll(in: s.layout.body))
-        #expect(Screen.render(s).text.contains("q          quit"))
+        #expect(Screen.render(s).text.contains("drop/exp/bad"))  // the glossary ends the help
     }
 
     @Test func footerHintsComeFromTheKeyMapAndFit() {
