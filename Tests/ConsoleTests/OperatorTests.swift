@@ -175,4 +175,17 @@ import PeatDemo
             #expect(text.contains(term), "\(term)")
         }
     }
+
+    /// A net rate that rounds to 0/s is not growth (the live demo showed "growing 0/s").
+    @Test func aNetRateRoundingToZeroIsNotGrowth() {
+        var m = NodeModel()
+        m.pendingCounts = [0, 3, 0, 0]
+        m.netRates = [0, 0.2, 0.2, 0]
+        m.rateSpan = 5
+        #expect(!m.sustainedGrowth && !m.levelGrows(.high))
+        m.netRates = [0, 0.6, 0, 0]
+        #expect(m.sustainedGrowth && m.levelGrows(.high))
+        m.pendingCounts = [0, 0, 0, 0]
+        #expect(!m.sustainedGrowth)
+    }
 }

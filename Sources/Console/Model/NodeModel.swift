@@ -331,16 +331,17 @@ struct RateSample: Equatable, Sendable {
 }
 
 extension NodeModel {
-    /// The queue grows: in has exceeded out over a whole rate window.
+    /// The queue grows: in has exceeded out over a whole rate window, by at least half an
+    /// event a second (what rounds to `+1/s`), with something queued.
     public var sustainedGrowth: Bool {
-        guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow) else { return false }
-        return n.reduce(0, +) > 0
+        guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow), pending > 0 else { return false }
+        return n.reduce(0, +) >= 0.5
     }
 
     /// A level grows: its net rate over a whole rate window is positive.
     public func levelGrows(_ level: PriorityLevel) -> Bool {
         guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow) else { return false }
-        return (n[safe: level.rawValue] ?? 0) > 0
+        return (n[safe: level.rawValue] ?? 0) >= 0.5
     }
 
     /// Seconds since the oldest queued event of `level` was stamped, nil when none is queued.
