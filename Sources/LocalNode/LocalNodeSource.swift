@@ -168,6 +168,7 @@ public final class LocalNodeSource: NodeSource {
     func pop(max: Int, automatic: Bool) {
         flushEmitted()
         let pendingBefore = emitter.pendingCount
+        let pendingByLevel = emitter.pendingCounts
         let popped = emitter.popEvents(max: max)
         intake.recordPopped(popped)
         var fates: [LinkFateChange] = []
@@ -180,7 +181,7 @@ public final class LocalNodeSource: NodeSource {
         }
         let criticals = popped.filter { $0.priorityLevel == .critical }.map(\.eventID)
         events.append(.popped(PopResult(asked: max, got: popped.count, levels: popped.prefix(PopStep.keptLevels).map(\.priorityLevel),
-                                        pendingBefore: pendingBefore, automatic: automatic, criticalIDs: criticals,
+                                        pendingBefore: pendingBefore, pendingByLevel: pendingByLevel, automatic: automatic, criticalIDs: criticals,
                                         time: emitter.clock.now().seconds)))
         if !fates.isEmpty { events.append(.linkFates(fates)) }
         transmit(now: emitter.clock.now())
@@ -257,6 +258,7 @@ public final class LocalNodeSource: NodeSource {
         o.policy = emitter.policy
         o.pendingCounts = emitter.pendingCounts
         o.pendingByClass = emitter.pendingByClass
+        o.oldestQueued = emitter.oldestPendingTimestamps
         o.stats = emitter.schedulerStats
         o.localCount = emitter.localCount
         o.expiredCount = emitter.expiredCount

@@ -21,6 +21,9 @@ struct StreamOptionGroup: ParsableArguments {
                                valueName: "unix:/path"))
     var listen: ListenAddressArgument?
 
+    @Flag(name: .customLong("allow-inject"), help: "With --source or --listen: let keys 1-4, t and b inject synthetic events into the live node (off by default).")
+    var allowInject = false
+
     @Option(help: "Framing of the input: jsonl, protobuf, or auto (from the first bytes; per connection for --listen).")
     var format: StreamFormatChoice = .auto
 
@@ -54,6 +57,7 @@ struct StreamOptionGroup: ParsableArguments {
         guard streamSource != nil else { return }
         options.scenario = .none
         options.streaming = true
+        options.allowInject = allowInject
     }
 
     /// Accepted `--stall-seconds`.

@@ -49,7 +49,7 @@ import Testing
     @Test func ratesAndPercents() {
         #expect(Format.rate(0) == "0.0")
         #expect(Format.rate(19.24) == "19.2")
-        #expect(Format.rate(1234.6) == "1235")
+        #expect(Format.rate(1234.6) == "1,235")
         #expect(Format.percent(0.5) == "50%")
         #expect(Format.percent(0.349) == "35%")
         #expect(Names.count(1234567) == "1,234,567")

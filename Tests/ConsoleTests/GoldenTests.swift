@@ -44,6 +44,18 @@ let goldenCases: [GoldenCase] = {
             GoldenCase("filter-applied-\(size)", #"--keys "/ text:cpu enter" --size \#(size)"#),
             GoldenCase("ascii-\(size)", "--ascii --size \(size)"),
             GoldenCase("color256-\(size)", "--color 256 --size \(size)"),
+            // Issue 15. HIGH backlogged, batch 1: the reference starves it (coloured: ⚠ rows,
+            // inversions, HIGH's share); the fair scheduler's LOW turn is said but not coloured.
+            GoldenCase("starved-high-reference-\(size)",
+                       #"--color 256 --scenario none --keys "2 2 2 2 2 2 4 4 4 4 - - - space space space space tab tab tab" --size \#(size)"#),
+            GoldenCase("starved-high-fair-\(size)",
+                       #"--color 256 --policy fair --scenario none --keys "2 2 2 2 2 2 4 4 4 4 - - - space space space space tab tab tab" --size \#(size)"#),
+            // The default demo under the fair scheduler: no share or inversion coloured.
+            GoldenCase("fair-demo-color256-\(size)", "--color 256 --policy fair --size \(size)"),
+            // The display frozen (the node runs on): marked in the header.
+            GoldenCase("frozen-\(size)", #"--color 256 --keys "f" --size \#(size)"#),
+            // Follow mode: the cursor kept on its alert below two newer ones, and the badge.
+            GoldenCase("follow-badge-\(size)", #"--scenario none --keys "1 1 tab j 1 1" --size \#(size)"#),
         ]
     }
     return cases

@@ -222,6 +222,79 @@ import PeatInputs
         #expect(s.filter == "")
     }
 
+    /// Issue 15: `/` starts a new filter (not an edit of the applied one); Up recalls the last.
+    @Test func slashStartsANewFilterAndUpRecallsTheLast() {
+        var s = emptyState()
+        _ = press(.character("/"), &s)
+        for c in "cpu" { _ = press(.character(c), &s) }
+        _ = press(.enter, &s)
+        _ = press(.character("/"), &s)
+        #expect(s.filterDraft == "")
+        _ = press(.up, &s)
+        #expect(s.filterDraft == "cpu")
+        _ = press(.character("2"), &s)
+        _ = press(.enter, &s)
+        #expect(s.filter == "cpu2" && s.lastFilter == "cpu2")
+        _ = press(.escape, &s)  // clears the filter; Up still recalls it
+        _ = press(.character("/"), &s)
+        _ = press(.up, &s)
+        #expect(s.filterDraft == "cpu2")
+    }
+
+    /// Issue 15: q closes help, the input overlay and a detail before it quits; ^C always quits.
+    @Test func qClosesHelpAndDetailWithoutQuitting() {
+        var s = stateWithAlerts(2)
+        _ = press(.character("?"), &s)
+        _ = press(.character("q"), &s)
+        #expect(!s.helpShown && !s.quitRequested)
+        _ = press(.enter, &s)
+        #expect(s.detail != nil)
+        _ = press(.character("q"), &s)
+        #expect(s.detail == nil && !s.quitRequested)
+        _ = press(.character("E"), &s)
+        _ = press(.character("q"), &s)
+        #expect(!s.streamErrorsShown && !s.quitRequested)
+        _ = press(.character("?"), &s)
+        _ = press(.control("c"), &s)
+        #expect(s.quitRequested)
+        var t = emptyState()
+        _ = press(.character("q"), &t)
+        #expect(t.quitRequested)
+    }
+
+    /// Issue 15: `f` freezes the panes on the model as it was; the node's live model folds on.
+    @Test func freezeStopsTheScreenButNotTheNode() {
+        var s = emptyState()
+        var o = NodeObservation()
+        o.pendingCounts = [0, 3, 0, 0]
+        _ = update(&s, .node(s.focusedNode, .observed(o)))
+        _ = press(.character("f"), &s)
+        #expect(s.frozenModel != nil)
+        o.pendingCounts = [0, 9, 0, 0]
+        _ = update(&s, .node(s.focusedNode, .observed(o)))
+        #expect(s.core.pendingCounts == [0, 3, 0, 0] && s.live.pendingCounts == [0, 9, 0, 0])
+        #expect(press(.character(" "), &s) == [.pop(max: 8)])  // keys still command the node
+        _ = update(&s, .tick(PeatTimestamp(seconds: s.now + 1)))
+        #expect(s.core.pendingCounts == [0, 3, 0, 0])
+        _ = press(.character("z"), &s)
+        #expect(s.frozenModel == nil && s.core.pendingCounts == [0, 9, 0, 0])
+    }
+
+    /// Issue 15: on a live stream injection keys are off unless --allow-inject, and say so.
+    @Test func injectionIsOffOnALiveStreamUnlessAllowed() {
+        var o = ConsoleOptions()
+        o.scenario = .none
+        o.streaming = true
+        var s = AppState(options: o, size: Size(width: 60, height: 12), capabilities: mono)
+        for k in "1234tb" {
+            #expect(press(.character(k), &s).isEmpty)
+            #expect(s.status?.isError == true && s.status?.text.contains("--allow-inject") == true)
+        }
+        o.allowInject = true
+        s = AppState(options: o, size: Size(width: 60, height: 12), capabilities: mono)
+        #expect(press(.character("2"), &s) == [.inject(.high)])
+    }
+
     @Test func helpTogglesAndQuitQuits() {
         var s = emptyState()
         _ = press(.character("?"), &s)

@@ -34,7 +34,7 @@ import PeatInputs
             app.wake(on: backend)
             app.present(on: backend)
         }
-        #expect(app.renderFrame().line(0).contains("in 0 out 0/s"))
+        #expect(app.renderFrame().line(0).contains("in  0 out  0/s"))
         #expect(backend.flushCount == 2)
         for _ in 0..<30 {
             clock.advance(nanos: 100_000_000)

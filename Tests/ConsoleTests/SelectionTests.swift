@@ -80,8 +80,9 @@ import PeatInputs
         try store(app, id: "old", ttl: 3600)
         try store(app, id: "short", ttl: 5)
         try store(app, id: "new", ttl: 3600)
-        #expect(app.state.selectedBrowserEvent?.eventID == "old", "the selection stayed on the first row stored")
-        app.dispatch(.moveUp)
+        // At the top the list follows the newest row (issue 15's follow mode).
+        #expect(app.state.selectedBrowserEvent?.eventID == "new", "the cursor at the top follows the newest")
+        app.dispatch(.moveDown)
         #expect(app.state.selectedBrowserEvent?.eventID == "short")
         clock.advance(seconds: 6)
         app.dispatch(.tick(clock.now()))

@@ -192,11 +192,11 @@ import PeatInputs
         var b = Buffer(size: s.size)
         QueueView.render(s, into: Rect(s.size), of: &b)
         #expect(b.lines == [
-            "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━━ scale 20 ━┓",
-            "┃ CRITICAL █····················     1               ▁▁▁▂▂ ┃",
-            "┃ HIGH     ███▏·················     3               ▁▂▃▃▃ ┃",
-            "┃ NORMAL   ████████████▋········    12               ▃▅▇██ ┃",
-            "┃ LOW      ·····················     0               ▁▁▁▁▁ ┃",
+            "┏━ Outbound queue · 16 + 122 on link ━━━━━━━━━━ log scale ━┓",
+            "┃ CRITICAL ▌············     1     –      –          ▁▁▁▂▂ ┃",
+            "┃ HIGH     █▏···········     3     –      –          ▁▂▃▃▃ ┃",
+            "┃ NORMAL   ██▏··········    12     –      –          ▃▅▇██ ┃",
+            "┃ LOW      ·············     0     –      –          ▁▁▁▁▁ ┃",
             "┃ ── by class ──────────────────────────────────────────── ┃",
             "┃ product 12  anomaly 4  telemetry 0  command 0            ┃",
             "┃ local store 42/1,000,000 · expired 12 · evicted 0        ┃",
@@ -219,7 +219,7 @@ import PeatInputs
         s.size = Size(width: 60, height: 12)
         var short = Buffer(size: s.size)
         QueueView.render(s, into: Rect(s.size), of: &short)
-        #expect(!short.text.contains("link"))
+        #expect(!short.text.contains("── link"))
         #expect(short.text.contains("local store 42"))
     }
 }

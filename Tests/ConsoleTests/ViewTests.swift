@@ -14,11 +14,11 @@ import Testing
     @Test func queuePaneUnicode() {
         let b = render(Fixture.queue(), QueueView.render)
         #expect(b.lines == [
-            "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━━ scale 20 ━┓",
-            "┃ CRITICAL █····················     1               ▁▁▁▂▂ ┃",
-            "┃ HIGH     ███▏·················     3               ▁▂▃▃▃ ┃",
-            "┃ NORMAL   ████████████▋········    12               ▃▅▇██ ┃",
-            "┃ LOW      ·····················     0               ▁▁▁▁▁ ┃",
+            "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━ log scale ━┓",
+            "┃ CRITICAL ▌············     1     –      –          ▁▁▁▂▂ ┃",
+            "┃ HIGH     █▏···········     3     –      –          ▁▂▃▃▃ ┃",
+            "┃ NORMAL   ██▏··········    12     –      –          ▃▅▇██ ┃",
+            "┃ LOW      ·············     0     –      –          ▁▁▁▁▁ ┃",
             "┃ ── by class ──────────────────────────────────────────── ┃",
             "┃ product 12  anomaly 4  telemetry 0  command 0            ┃",
             "┃ local store 42/1,000,000 · expired 0 · evicted 0         ┃",
@@ -32,11 +32,11 @@ import Testing
     @Test func queuePaneASCII() {
         let b = render(Fixture.queue(ascii), QueueView.render)
         #expect(b.lines == [
-            "#= Outbound queue - 16 pending ================= scale 20 =#",
-            "# CRITICAL #....................     1               ...:: #",
-            "# HIGH     ###..................     3               .::-- #",
-            "# NORMAL   #############........    12               :=*## #",
-            "# LOW      .....................     0               ..... #",
+            "#= Outbound queue - 16 pending ================ log scale =#",
+            "# CRITICAL #............     1     -      -          ...:: #",
+            "# HIGH     #............     3     -      -          .::-- #",
+            "# NORMAL   ##...........    12     -      -          :=*## #",
+            "# LOW      .............     0     -      -          ..... #",
             "# -- by class -------------------------------------------- #",
             "# product 12  anomaly 4  telemetry 0  command 0            #",
             "# local store 42/1,000,000 - expired 0 - evicted 0         #",
@@ -137,12 +137,12 @@ import Testing
     @Test func popLogShowsStepsAndShares() {
         let b = render(Fixture.popLog(), PopLogView.render)
         #expect(b.lines == [
-            "╭─ Pop log · 3 steps ──────── reference · short 2 · inv 1 ─╮",
+            "╭─ Pop log · 3 steps ──────── reference · short 2 · inv 0 ─╮",
             "│ share       HIGH  NORMAL     LOW                         │",
             "│ target       50%     35%     15%                         │",
             "│ run          64%     18%     18%                         │",
             "│ recent       50%     35%     15%                         │",
-            "│ short 2  inversions 1  served C 1 H 7 N 2 L 2            │",
+            "│ short 2  inversions 0  served C 1 H 7 N 2 L 2            │",
             "│ #3    auto asked   1 got   0: nothing  short  ×4         │",
             "│ #2    step asked   8 got   8: C H H H N N L L            │",
             "│ #1    step asked   8 got   4: H H H H  short             │",
@@ -170,7 +170,7 @@ import Testing
             "│ target       50%     35%     15%     │",
             "│ run          64%     18%     18%     │",
             "│ recent       50%     35%     15%     │",
-            "│ short 2  inv 1  srv C1 H7 N2 L2      │",
+            "│ short 2  inv 0  srv C1 H7 N2 L2      │",
             "│ #4    step got 64/64: H10 N44 L10    │",
             "│ #3    auto got 0/1: none short ×4    │",
             "│ #2    step got 8/8: C H H H N N L L  │",
@@ -229,21 +229,22 @@ import Testing
             HeaderView.render(s, into: Rect(x: 0, y: 0, width: width, height: 1), of: &b)
             return b.line(0)
         }
-        // A rate not measured yet (no time has passed) reads "–", not a misleading 0.0.
-        #expect(header(140) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out –/s │ batch 8 │ link 8.0 kB/s │ ‖ PAUSED", to: 140))
-        // Narrower: batch and link go first, then the short forms, then the rates; the policy stays.
-        #expect(header(120) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out –/s │ link 8.0 kB/s │ ‖ PAUSED", to: 120))
-        #expect(header(100) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ scenario none │ in 19.2/s out –/s │ ‖ PAUSED", to: 100))
+        // A rate not measured yet (no time has passed) reads "–", not a misleading 0.0. Node,
+        // policy, rates, faults and run state first, in fixed places; the rest at the right end.
+        #expect(header(140) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ in 19.2/s out –/s │ drops 0 expired 0 bad 0 │ ‖ PAUSED │ scenario none │ link 8.0 kB/s", to: 140))
+        // Narrower: batch, link and scenario go first, then the short forms; rates and faults stay.
+        #expect(header(120) == TextWidth.pad(" PeatConsole │ node-1 @ squad-1 │ policy reference │ in 19.2/s out –/s │ drops 0 expired 0 bad 0 │ ‖ PAUSED", to: 120))
+        #expect(header(100) == TextWidth.pad(" PeatConsole │ node-1@squad-1 │ reference │ in 19 out –/s │ drop0 exp0 bad0 │ ‖ PAUSED", to: 100))
         s.paused = false
         s.autoDrain = true
         s.core.emittedRate = 53.24
         s.core.poppedRate = 32.4
-        #expect(header(80) == " PeatConsole │ node-1@squad-1 │ policy reference │ in 53 out 32/s │ ▶ drain 40/s")
-        #expect(header(60) == TextWidth.pad(" Peat │ node-1@squad-1 │ policy reference │ ▶ drain 40/s", to: 60))
-        s.core.emittedRate = 5.3  // whole numbers in the short form, so two-digit rates fit 80 columns
-        #expect(header(80) == " PeatConsole │ node-1@squad-1 │ policy reference │ in 5 out 32/s │ ▶ drain 40/s ")
+        #expect(header(80) == TextWidth.pad(" Peat │ node-1@squad-1 │ reference │ in 53 out 32/s │ drop0 exp0 bad0 │ ▶40/s", to: 80))
+        #expect(header(60) == TextWidth.pad(" node-1 │ ref  │ in 53 out 32/s │ drop0 exp0 bad0 │ ▶40/s", to: 60))
+        s.core.emittedRate = 5.3  // whole numbers in the short form, padded: the fields do not move
+        #expect(header(80) == TextWidth.pad(" Peat │ node-1@squad-1 │ reference │ in  5 out 32/s │ drop0 exp0 bad0 │ ▶40/s", to: 80))
         s.paused = true
-        #expect(header(60) == TextWidth.pad(" PeatConsole │ node-1@squad-1 │ policy reference │ ‖ PAUSED", to: 60))
+        #expect(header(60) == TextWidth.pad(" node-1 │ ref  │ in  5 out 32/s │ drop0 exp0 bad0 │ ‖ PAUSED", to: 60))
     }
 
     @Test func tooSmallScreenSaysWhatItNeeds() {
@@ -265,7 +266,7 @@ import Testing
         s.core.pendingCounts = [0, 2, 5, 0]
         s.core.localCount = 12
         #expect(Screen.render(s).lines == [
-            " PeatConsole │ node-1@squad-1 │ policy reference │ drain off",
+            " node-1 │ ref  │ in – out –/s │ drop0 exp0 bad0 │ no drain  ",
             " Queue 7 │ Alerts 0 │ Telemetry 12 │ Pop log 0        Tab → ",
             "┏━ Critical alerts ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
             "┃    AGE TYPE                    SOURCE             LINK   ┃",
@@ -338,7 +339,7 @@ import Testing
         #expect(Screen.render(s).text != first)
         for _ in 0..<100 { update(&s, .moveDown) }
         #expect(s.helpScroll == HelpOverlay(keyMap: .standard).maxScroll(in: s.layout.body))
-        #expect(Screen.render(s).text.contains("q          quit"))
+        #expect(Screen.render(s).text.contains("drop/exp/bad"))  // the glossary ends the help
     }
 
     @Test func footerHintsComeFromTheKeyMapAndFit() {

@@ -57,8 +57,8 @@ struct InteractiveTests {
     func demoByDefault() throws {
         guard ConsoleBinary.require() != nil else { return }
         let tmux = try TmuxConsole(script: recordedRun(""))
-        let first = tmux.waitForText("demo seed 1")
-        tmux.waitForScreen("the demo to change the screen") { $0 != first && $0.contains("demo seed 1") }
+        let first = tmux.waitForText("auto-drain 40/s")
+        tmux.waitForScreen("the demo to change the screen") { $0 != first && $0.contains("auto-drain 40/s") }
         try tmux.press("q")
         #expect(tmux.waitForFile("status") == "0")
     }

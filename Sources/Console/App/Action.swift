@@ -28,6 +28,10 @@ public enum Action: Equatable, Sendable {
     case startFilter
     case filterInput(Character)
     case filterBackspace, filterApply, filterCancel
+    /// While typing a filter: put the last applied filter back in the draft (Up).
+    case filterRecall
+    /// Freeze or unfreeze the display (`f`, `z`): the node runs on.
+    case toggleFreeze
     case toggleHelp
     case quit
 

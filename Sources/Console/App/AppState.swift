@@ -28,6 +28,11 @@ public struct ConsoleOptions: Sendable {
     public var batchSize = 8
     /// A live stream feeds the emitter (`--source`, `--listen`): auto-drain starts on.
     public var streaming = false
+    /// Keys `1`-`4`, `t` and `b` inject synthetic events. Off in live mode unless
+    /// `--allow-inject`: an operator watching a real stream does not add to it by a stray key.
+    public var allowInject: Bool?
+    /// Whether injection keys work: `allowInject`, or by default only off a live stream.
+    public var injectionEnabled: Bool { allowInject ?? !streaming }
     /// The local store's bounds (capacity; past it the oldest events are evicted).
     public var storeLimits: StoreLimits = .standard
     /// Where `e` writes its files: the current directory (the live console's default), a
@@ -159,10 +164,20 @@ public struct AppState: Equatable, Sendable {
     public var alertsAnchor: ListAnchor?
     public var browserAnchor: ListAnchor?
     public var popLogAnchor: ListAnchor?
+    /// Rows that arrived above the focused list's cursor since it left the top (the badge
+    /// `▲21 newer · g follow`); at the top the list follows the newest row instead.
+    public var newerAbove = 0
     /// The applied browser filter (event type contains), "" for none.
     public var filter = ""
     /// The filter being typed, nil when not editing.
     public var filterDraft: String?
+    /// The last filter applied (not empty), recalled by Up while typing a new one.
+    public var lastFilter: String?
+    /// The display is frozen (`f`/`z`): the panes show `frozenModel`, the node model as it was
+    /// when frozen, while the node runs on and its live model keeps folding.
+    public var frozenModel: NodeModel?
+    /// Keys 1-4, t and b inject (see `ConsoleOptions.injectionEnabled`).
+    public var injectionEnabled = true
     public var batchSize: Int
     public var paused = false
     public var autoDrain: Bool
@@ -191,14 +206,22 @@ public struct AppState: Equatable, Sendable {
         self.capabilities = capabilities
         batchSize = max(1, options.batchSize)
         autoDrain = options.scenario == .demo || options.streaming
+        injectionEnabled = options.injectionEnabled
         let key = NodeKey(options.nodeID)
         nodes = [key: NodeModel(nodeID: options.nodeID, formationID: options.formationID, policy: options.policy)]
         nodeOrder = [key]
         focusedNode = key
     }
 
-    /// The focused node's model: what the panes show.
+    /// The focused node's model as the panes show it: the frozen picture while the display is
+    /// frozen, else the live model. (Change the live model through `nodes`.)
     public var core: NodeModel {
+        get { frozenModel ?? live }
+        set { nodes[focusedNode] = newValue }
+    }
+
+    /// The focused node's live model (what the node reports, frozen display or not).
+    public var live: NodeModel {
         get { nodes[focusedNode] ?? NodeModel(nodeID: focusedNode.rawValue) }
         set { nodes[focusedNode] = newValue }
     }

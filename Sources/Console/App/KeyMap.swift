@@ -65,10 +65,13 @@ public struct FooterHint: Sendable {
     public var action: Action
     /// What the keys do in that view ("scroll", "close").
     public var label: String
+    /// How the keys are written, when not as the binding writes them ("q/Esc").
+    public var keyLabel: String?
 
-    public init(_ action: Action, _ label: String) {
+    public init(_ action: Action, _ label: String, keys keyLabel: String? = nil) {
         self.action = action
         self.label = label
+        self.keyLabel = keyLabel
     }
 }
 
@@ -89,11 +92,15 @@ public struct KeyMap: Sendable {
 
     /// What the footer offers in the help, detail and input views.
     public static let standardViewFooters: [KeyContext: [FooterHint]] = [
-        .help: [FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"), FooterHint(.back, "close"), FooterHint(.quit, "quit")],
-        .detail: [FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"), FooterHint(.moveTop, "top/end"),
-                  FooterHint(.back, "back"), FooterHint(.focusNext, "pane"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
-        .input: [FooterHint(.back, "close"), FooterHint(.export, "export"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
-        .overview: [FooterHint(.moveDown, "move"), FooterHint(.openDetail, "open node"), FooterHint(.toggleHelp, "help"), FooterHint(.quit, "quit")],
+        .help: [FooterHint(.back, "close", keys: "q/Esc"), FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"),
+                FooterHint(.quit, "quit", keys: "^C")],
+        .detail: [FooterHint(.back, "back", keys: "q/Esc"), FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"),
+                  FooterHint(.moveTop, "top/end"), FooterHint(.focusNext, "pane"), FooterHint(.toggleHelp, "help"),
+                  FooterHint(.quit, "quit", keys: "^C")],
+        .input: [FooterHint(.back, "close", keys: "q/Esc"), FooterHint(.export, "export"), FooterHint(.toggleHelp, "help"),
+                 FooterHint(.quit, "quit", keys: "^C")],
+        .overview: [FooterHint(.moveDown, "move"), FooterHint(.openDetail, "open node"), FooterHint(.toggleHelp, "help"),
+                    FooterHint(.quit, "quit")],
     ]
 
     /// The console's keys.
@@ -130,17 +137,19 @@ public struct KeyMap: Sendable {
         KeyBinding([.enter], [.openDetail], keyLabel: "Enter", label: "detail",
                    help: "show every field of the selected event", group: .view, footerRank: 12),
         KeyBinding([.escape], [.back], keyLabel: "Esc", label: "back",
-                   help: "close detail or help; clear the filter", group: .view),
+                   help: "close a view (also q); clear the filter", group: .view),
+        KeyBinding([.character("f"), .character("z")], [.toggleFreeze], keyLabel: "f", label: "freeze",
+                   help: "freeze the screen, not the node (also z)", group: .view, footerRank: 16),
         KeyBinding([.character("/")], [.startFilter], keyLabel: "/", label: "filter",
-                   help: "filter the telemetry browser by type", group: .view, footerRank: 13),
+                   help: "new filter of the telemetry browser by type", group: .view, footerRank: 13),
         KeyBinding([.character("e")], [.export], keyLabel: "e", label: "export",
-                   help: "export store and pop log to JSONL files here", group: .view, footerRank: 14),
+                   help: "export store, pop log, alerts as JSONL", group: .view, footerRank: 14),
         KeyBinding([.character("E")], [.toggleStreamErrors], keyLabel: "E", label: "input",
                    help: "live input status and its last errors", group: .view, footerRank: 15),
         KeyBinding([.character("?"), .function(1)], [.toggleHelp], keyLabel: "?", label: "help",
                    help: "show or hide this help (also F1)", group: .view, footerRank: 0),
         KeyBinding([.character("q"), .control("c")], [.quit], keyLabel: "q", label: "quit",
-                   help: "quit (also ^C)", group: .view, footerRank: 1),
+                   help: "quit (^C always; q closes a view first)", group: .view, footerRank: 1),
     ], filterBindings: [
         KeyBinding([], [], keyLabel: "text", label: "type filter",
                    help: "part of an event type, e.g. cpu", group: .filter, footerRank: 0),
@@ -148,6 +157,8 @@ public struct KeyMap: Sendable {
                    help: "apply the filter", group: .filter, footerRank: 1),
         KeyBinding([.escape], [.filterCancel], keyLabel: "Esc", label: "cancel",
                    help: "cancel, keep the previous filter", group: .filter, footerRank: 2),
+        KeyBinding([.up], [.filterRecall], keyLabel: "Up", label: "last",
+                   help: "recall the last filter", group: .filter, footerRank: 4),
         KeyBinding([.backspace, .delete, .control("h")], [.filterBackspace], keyLabel: "Bksp", label: "delete",
                    help: "delete the last character", group: .filter, footerRank: 3),
     ])
@@ -161,6 +172,8 @@ public struct KeyMap: Sendable {
             if case .control("c") = key { return .quit }
             return .unknownKey(key)
         }
+        // q closes what is open (help, the input overlay, a detail) before it quits.
+        if key == .character("q"), KeyMap.context(of: state) != .panes { return .back }
         for b in bindings { if let a = b.action(for: key) { return a } }
         return .unknownKey(key)
     }
@@ -185,7 +198,7 @@ public struct KeyMap: Sendable {
         case .help, .detail, .input, .overview:
             return (viewFooters[context] ?? []).enumerated().compactMap { rank, hint in
                 guard let b = bindings.first(where: { $0.actions.contains(hint.action) }) else { return nil }
-                return KeyBinding(b.keys, b.actions, keyLabel: b.keyLabel, label: hint.label, help: b.help,
+                return KeyBinding(b.keys, b.actions, keyLabel: hint.keyLabel ?? b.keyLabel, label: hint.label, help: b.help,
                                   group: b.group, footerRank: rank)
             }
         }

@@ -31,9 +31,16 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return effects
     }
     switch action {
-    case .inject(let level): command(.inject(level))
-    case .injectTelemetry: command(.injectTelemetry)
-    case .burst: command(.burst(count: 100))
+    case .inject, .injectTelemetry, .burst:
+        guard state.injectionEnabled else {
+            state.setStatus("injection is off on a live stream (start with --allow-inject to add synthetic events)", isError: true)
+            break
+        }
+        switch action {
+        case .inject(let level): command(.inject(level))
+        case .injectTelemetry: command(.injectTelemetry)
+        default: command(.burst(count: 100))
+        }
     case .step: command(.pop(max: state.batchSize))
     case .batchBigger:
         let before = state.batchSize
@@ -52,10 +59,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         command(.setPolicy(state.core.policy == .reference ? .fair : .reference))
     case .acknowledge:
         let selected = state.focus == .alerts ? state.selectedAlert.flatMap { $0.acknowledged ? nil : $0.key } : nil
-        if state.core.connection != nil {
+        if state.live.connection != nil {
             command(.acknowledge(alertKey: selected))  // a remote node keeps its alerts: ask it
         } else {
-            let report = state.core.acknowledge(key: selected)
+            let report = state.live.acknowledge(key: selected)
+            if state.frozenModel != nil { _ = state.frozenModel?.acknowledge(key: selected) }
             state.setStatus(report.text, isError: report.isError)
         }
 
@@ -85,7 +93,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.overviewList.selected = state.nodeOrder.firstIndex(of: state.focusedNode) ?? 0
         }
     case .startFilter:
-        state.filterDraft = state.filter
+        // A new filter: typing replaces the applied one (Up recalls it).
+        state.filterDraft = ""
         if state.focus != .browser { state.leave(state.focus) }
         state.focus = .browser
         state.detail = nil
@@ -104,12 +113,26 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let draft = state.filterDraft {
             state.filter = draft.trimmingSpaces
             state.filterDraft = nil
+            if !state.filter.isEmpty { state.lastFilter = state.filter }
             state.browserList = ListPosition()
             state.setStatus(state.filter.isEmpty ? "filter cleared" : "filter: type contains \"\(state.filter)\"")
         }
     case .filterCancel:
         state.filterDraft = nil
         state.browserList = ListPosition()
+    case .filterRecall:
+        if state.filterDraft != nil, let last = state.lastFilter ?? (state.filter.isEmpty ? nil : state.filter) {
+            state.filterDraft = last
+            state.browserList = ListPosition()
+        }
+    case .toggleFreeze:
+        if state.frozenModel == nil {
+            state.frozenModel = state.live
+            state.setStatus("display frozen: the node runs on (f resumes)")
+        } else {
+            state.frozenModel = nil
+            state.setStatus("display live")
+        }
     case .toggleHelp:
         state.helpShown.toggle()
         state.helpScroll = 0
@@ -135,12 +158,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let report = state.nodes[key]?.fold(event, running: running) {
             state.setStatus(report.text, isError: report.isError)
         }
-        if key == state.focusedNode { state.followAnchors() }
+        if key == state.focusedNode, state.frozenModel == nil { state.followAnchors() }
     case .focusNode(let key):
         if state.nodes[key] != nil, key != state.focusedNode {
             state.leave(state.focus)
             state.focusedNode = key
             state.detail = nil
+            if state.frozenModel != nil { state.frozenModel = state.live }
         }
     case .measured(let helpMaxScroll):
         state.helpMaxScroll = helpMaxScroll
@@ -201,6 +225,16 @@ extension AppState {
         status = StatusMessage(text: text, isError: isError, time: now)
     }
 
+    /// The focused list's position (nil for the queue pane, which has no list).
+    var focusedList: ListPosition? {
+        switch focus {
+        case .queue: return nil
+        case .alerts: return alertsList
+        case .browser: return browserList
+        case .popLog: return popLogList
+        }
+    }
+
     /// Rows a page move covers in the focused pane.
     var pageRows: Int {
         if detail != nil || helpShown { return max(1, layout.body.height - 4) }
@@ -242,9 +276,13 @@ extension AppState {
         alertsList.normalize(count: core.alerts.count, rows: l.listRows(.alerts))
         browserList.normalize(count: core.browserTotal, rows: l.listRows(.browser))
         popLogList.normalize(count: core.popLog.count, rows: l.listRows(.popLog))
-        alertsAnchor = focus == .alerts ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.anchorID)) : nil
-        popLogAnchor = focus == .popLog ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
-        if focus != .browser || core.browserFilter != effectiveFilter {
+        // At the top a focused list follows the newest row (no anchor, no badge); below it, the
+        // cursor stays on its row and counts what arrives above.
+        let top = focusedList?.selected == 0
+        if top || focus == .queue { newerAbove = 0 }
+        alertsAnchor = focus == .alerts && !top ? ListAnchor.at(alertsList.selected, in: core.alerts.map(\.anchorID)) : nil
+        popLogAnchor = focus == .popLog && !top ? ListAnchor.at(popLogList.selected, in: core.popLog.map(\.anchorID)) : nil
+        if focus != .browser || core.browserFilter != effectiveFilter || top {
             browserAnchor = nil  // the rows on hand are for another filter: wait for the new page
         } else if let a = ListAnchor.at(browserList.selected, in: core.browserRows.map(\.eventID), offset: core.browserOffset) {
             browserAnchor = a
@@ -256,6 +294,7 @@ extension AppState {
     /// A pane lost the focus: its list goes back to the top (showing the newest rows) and
     /// stops following a row.
     mutating func leave(_ pane: Pane) {
+        newerAbove = 0
         switch pane {
         case .queue: break
         case .alerts: alertsList = ListPosition(); alertsAnchor = nil
@@ -267,9 +306,16 @@ extension AppState {
     /// After a new core snapshot: each anchored selection moves to where its row now is (or
     /// its nearest surviving neighbour); when none is left it keeps its position.
     mutating func followAnchors() {
-        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.anchorID)) { alertsList.selected = i }
-        if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) { popLogList.selected = i }
+        if let a = alertsAnchor, let i = a.locate(in: core.alerts.map(\.anchorID)) {
+            newerAbove += max(0, i - alertsList.selected)
+            alertsList.selected = i
+        }
+        if let a = popLogAnchor, let i = a.locate(in: core.popLog.map(\.anchorID)) {
+            newerAbove += max(0, i - popLogList.selected)
+            popLogList.selected = i
+        }
         if browserAnchor != nil, let i = core.browserAnchorIndex {
+            newerAbove += max(0, i - browserList.selected)
             browserList.selected = i
             browserAnchor?.index = i
         }

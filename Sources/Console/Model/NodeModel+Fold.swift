@@ -93,9 +93,16 @@ extension NodeModel {
             popLog[0].time = p.time
             return
         }
+        var step = PopStep(number: popSteps + 1, asked: p.asked, got: p.got, levels: p.levels,
+                           automatic: p.automatic, short: p.short, time: p.time)
+        if let pending = p.pendingByLevel {
+            let verdict = demand.fold(pending: pending, levels: p.levels, got: p.got, asked: p.asked, weights: observed.stats.targetShare)
+            step.skipped = verdict.skippedLevel
+            step.skippedWaiting = verdict.skippedWaiting
+            step.inversion = verdict.inversion
+        }
         popSteps += 1
-        popLog.insert(PopStep(number: popSteps, asked: p.asked, got: p.got, levels: p.levels,
-                              automatic: p.automatic, short: p.short, time: p.time), at: 0)
+        popLog.insert(step, at: 0)
         if popLog.count > NodeModel.popLogCapacity { popLog.removeLast(popLog.count - NodeModel.popLogCapacity) }
     }
 
@@ -116,13 +123,17 @@ extension NodeModel {
                 if depthHistory[i].count > NodeModel.historyCapacity { depthHistory[i].removeFirst() }
             }
         }
-        guard connection == nil else { return }  // a remote node sends its own rates
-        rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped))
-        if rateSamples.count > 6 { rateSamples.removeFirst() }
+        rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped, depths: counts))
+        while let first = rateSamples.first, second - first.second > UInt64(NodeModel.rateWindow) { rateSamples.removeFirst() }
+        if rateSamples.count > NodeModel.rateWindow + 1 { rateSamples.removeFirst() }
         if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
             let span = Double(last.second - first.second)
-            emittedRate = Double(last.emitted - first.emitted) / span
-            poppedRate = Double(last.popped - first.popped) / span
+            if connection == nil {  // a remote node sends its own in/out rates
+                emittedRate = Double(last.emitted - first.emitted) / span
+                poppedRate = Double(last.popped - first.popped) / span
+            }
+            netRates = (0..<4).map { Double((last.depths[safe: $0] ?? 0) - (first.depths[safe: $0] ?? 0)) / span }
+            rateSpan = last.second - first.second
         }
     }
 }

@@ -57,6 +57,12 @@ public struct PopStep: Equatable, Sendable {
     public var time: UInt64
     /// How many identical consecutive empty pops this entry stands for.
     public var repeats: Int = 1
+    /// A level that had events waiting and was skipped while a lower one was served, and how
+    /// many it had waiting (`⚠ H 6 waiting`); nil when none was, or the node did not say.
+    public var skipped: PriorityLevel?
+    public var skippedWaiting = 0
+    /// The step served a lower level while a higher one waited beyond its share.
+    public var inversion = false
 
     /// At most this many levels are kept per step.
     public static let keptLevels = 256
@@ -118,6 +124,9 @@ public struct NodeObservation: Equatable, Sendable {
     public var pendingCounts: [Int] = [0, 0, 0, 0]
     /// Queued events per class.
     public var pendingByClass: [EventClass: Int] = [:]
+    /// The timestamp of the oldest queued event per level, CRITICAL…LOW (nil: empty, or not
+    /// reported).
+    public var oldestQueued: [PeatTimestamp?] = [nil, nil, nil, nil]
     public var stats = SchedulerStats()
     /// Events in the local store.
     public var localCount = 0
@@ -185,6 +194,9 @@ public struct PopResult: Equatable, Sendable {
     public var levels: [PriorityLevel]
     /// Events pending before the pop.
     public var pendingBefore: Int
+    /// Events pending before the pop per level, CRITICAL…LOW, when the node reports them (the
+    /// demand-aware shares and inversions are folded from these).
+    public var pendingByLevel: [Int]?
     /// Made by auto-drain rather than a key.
     public var automatic: Bool
     /// The ids of the popped CRITICAL events (their alerts are now sent).
@@ -192,8 +204,9 @@ public struct PopResult: Equatable, Sendable {
     /// When (seconds since the epoch).
     public var time: UInt64
 
-    public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, automatic: Bool,
-                criticalIDs: [String] = [], time: UInt64) {
+    public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, pendingByLevel: [Int]? = nil,
+                automatic: Bool, criticalIDs: [String] = [], time: UInt64) {
+        self.pendingByLevel = pendingByLevel
         self.asked = asked
         self.got = got
         self.levels = levels
@@ -280,6 +293,15 @@ public struct NodeModel: Equatable, Sendable {
     public var errors = 0
     /// How the console reaches the node: nil for a node in this process.
     public var connection: NodeConnection?
+    /// Net queue growth per level, CRITICAL…LOW, events per second over the rate window (in
+    /// minus out); nil until time has passed.
+    public var netRates: [Double]?
+    /// Seconds the rates are taken over (up to `rateWindow`).
+    public var rateSpan: UInt64 = 0
+    /// Seconds of samples behind the rates.
+    public static let rateWindow = 5
+    /// Shares and inversions counted over the steps in which each level had a backlog.
+    public var demand = DemandShares()
     /// The second of the last history sample, and the (second, emitted, popped) samples the
     /// rates are taken over.
     var lastSampleSecond: UInt64?
@@ -326,4 +348,33 @@ struct RateSample: Equatable, Sendable {
     var second: UInt64
     var emitted: Int
     var popped: Int
+    var depths: [Int] = [0, 0, 0, 0]
+}
+
+extension NodeModel {
+    /// The queue grows: in has exceeded out over a whole rate window, by at least half an
+    /// event a second (what rounds to `+1/s`), with something queued.
+    public var sustainedGrowth: Bool {
+        guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow), pending > 0 else { return false }
+        return n.reduce(0, +) >= 0.5
+    }
+
+    /// A level grows: its net rate over a whole rate window is positive.
+    public func levelGrows(_ level: PriorityLevel) -> Bool {
+        guard let n = netRates, rateSpan >= UInt64(NodeModel.rateWindow) else { return false }
+        return (n[safe: level.rawValue] ?? 0) >= 0.5
+    }
+
+    /// Seconds since the oldest queued event of `level` was stamped, nil when none is queued.
+    public func oldestAge(_ level: PriorityLevel, now: UInt64) -> Int64? {
+        guard let t = observed.oldestQueued[safe: level.rawValue] ?? nil else { return nil }
+        return now >= t.seconds ? Int64(clamping: now - t.seconds) : 0
+    }
+
+    /// Seconds to drain what is queued at the current out rate, if the inflow stopped (nil
+    /// while nothing goes out).
+    public var secondsToDrain: Int64? {
+        guard let out = poppedRate, out > 0 else { return nil }
+        return Int64(clamping: Int((Double(pending) / out).rounded(.up)))
+    }
 }

@@ -91,7 +91,7 @@ public enum Format {
     /// A rate with one decimal, "0.0" … "999.9", then whole numbers.
     public static func rate(_ r: Double) -> String {
         let v = max(0, r)
-        if v >= 1000 { return String(Int(v.rounded())) }
+        if v >= 1000 { return Names.count(Int(v.rounded())) }
         let tenths = Int((v * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }

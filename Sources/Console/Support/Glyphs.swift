@@ -67,6 +67,8 @@ public struct Glyphs: Sendable, Hashable {
             case "↑": out += "Up"
             case "↓": out += "Down"
             case "←": out += "Left"
+            case "⚠": out += "!"
+            case "▲": out += "^"
             default: out.append(ch)
             }
         }

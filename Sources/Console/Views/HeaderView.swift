@@ -2,26 +2,32 @@ import PeatEvents
 
 /// The title bar: app name, node and formation, policy, scenario, rates, link, run state.
 ///
-/// Node, policy and run state are always shown (the policy is the key fact when demoing
-/// scheduling). When the bar is too narrow, the nice-to-have segments go first (batch, link,
-/// then the scenario), then the segments take their short forms (`node@formation`,
-/// `in 53 out 32/s` in whole events, `▶ drain 40/s`), then the rates go, then the live input's status
-/// shortens, and last the title shortens to "Peat".
+/// Node, policy, rates, faults (drops, expiries, bad input: coloured when not zero) and run
+/// state are always shown, in that order and in fixed positions. When the bar is too narrow,
+/// the nice-to-have segments at the right end go first (batch, link, then the scenario), then
+/// the segments take their short forms (`node@formation`, `reference`, `in 53 out 32/s` in whole
+/// events, `drop0 exp0 bad0`, `▶40/s`), then the live input's status shortens, and last the
+/// title shortens to "Peat", and on the narrowest screens the node loses its formation and
+/// the policy its full name.
 public enum HeaderView {
     /// One segment: its forms, longest first, and its drop rank (higher goes first; 0 stays).
     struct Segment {
         var full: [Span]
         var short: [Span]
+        /// The last resort on the narrowest screens (the node without its formation).
+        var tiny: [Span]
         var rank: Int
         /// Takes its short form only after the droppable segments are gone (the live input).
         var shortensLast: Bool
-        /// Describes this console rather than the node (the scenario, the batch): left out for a
-        /// remote node.
+        /// Describes this console rather than the node (the scenario, the batch, auto-drain):
+        /// left out for a remote node.
         var consoleOnly: Bool
 
-        init(_ full: [Span], short: [Span]? = nil, rank: Int, shortensLast: Bool = false, consoleOnly: Bool = false) {
+        init(_ full: [Span], short: [Span]? = nil, tiny: [Span]? = nil, rank: Int, shortensLast: Bool = false,
+             consoleOnly: Bool = false) {
             self.full = full
             self.short = short ?? full
+            self.tiny = tiny ?? short ?? full
             self.rank = rank
             self.shortensLast = shortensLast
             self.consoleOnly = consoleOnly
@@ -44,11 +50,13 @@ public enum HeaderView {
         var dropped = Set<Int>()
         var shortened = Set<Int>()
         var shortTitle = false
+        var tiny = false
         func line() -> [Span] {
-            var spans = titles[shortTitle ? 1 : 0]
+            // On the narrowest screens the title gives its room to the faults and run state.
+            var spans = tiny ? [] : titles[shortTitle ? 1 : 0]
             for (i, s) in segments.enumerated() where !dropped.contains(i) {
-                spans.append(sep)
-                spans += shortened.contains(i) ? s.short : s.full
+                spans.append(spans.isEmpty ? Span(" ", base) : sep)
+                spans += tiny ? s.tiny : shortened.contains(i) ? s.short : s.full
             }
             return spans
         }
@@ -60,6 +68,7 @@ public enum HeaderView {
         for i in byRank where segments[i].rank < dropBeforeShortening { moves.append { dropped.insert(i) } }
         moves.append { shortened.formUnion(segments.indices) }
         moves.append { shortTitle = true }
+        moves.append { tiny = true }
         var spans = line()
         for move in moves where spans.width > rect.width {
             move()
@@ -68,42 +77,81 @@ public enum HeaderView {
         buffer.put(spans, x: rect.x, y: rect.y, maxWidth: rect.width, ellipsis: g.ellipsis)
     }
 
+    /// The faults the header always shows: events dropped or refused on the link (the node's
+    /// outbound queue has no bound, so it drops nothing), stored events expired by TTL, and bad
+    /// input (stream records that failed to decode, emits the emitter refused).
+    public struct Faults: Equatable, Sendable {
+        public var dropped: Int
+        public var expired: Int
+        public var badInput: Int
+
+        public init(_ c: NodeModel) {
+            dropped = c.link.stats.reduce(0) { $0 + $1.dropped + $1.rejected }
+            expired = c.expiredCount
+            badInput = (c.stream?.errors.total ?? 0) + c.errors
+        }
+    }
+
+    /// Segments in their fixed order: the always-shown ones first (node, policy, rates, faults,
+    /// run state, frozen, live input), so that dropping the nice-to-have ones (scenario, batch,
+    /// link, at the right end) moves nothing; the policy is padded to one width, so the fields
+    /// sit in the same columns under every policy.
     static func segments(_ state: AppState, theme: Theme) -> [Segment] {
         let g = theme.glyphs
         let base = theme.style(.header)
         let accent = theme.style(.headerAccent)
+        let warn = theme.style(.headerWarning)
         let c = state.core
         func rate(_ r: Double?, compact: Bool) -> String {
             guard let r else { return g.unknown }
-            return compact ? String(Int(max(0, r).rounded())) : Format.rate(r)
+            return TextWidth.pad(compact ? Names.count(Int(max(0, r).rounded())) : Format.rate(r), to: compact ? 2 : 4, alignRight: true)
+        }
+        let policy = c.policy.description
+        let f = Faults(c)
+        func fault(_ label: String, _ n: Int, sep: String) -> [Span] {
+            [Span(label + sep, base), Span(Names.count(n), n > 0 ? warn : base)]
         }
         var segments: [Segment] = [
             Segment([Span(c.nodeID, accent), Span(" @ ", base), Span(c.formationID, accent)],
-                    short: [Span(c.nodeID, accent), Span("@", base), Span(c.formationID, accent)], rank: 0),
-            Segment([Span("policy ", base), Span(c.policy.description, accent)], rank: 0),
-            Segment(state.scenario == .demo ? [Span("demo", accent), Span(" seed \(state.seed)", base)]
-                        : [Span("scenario ", base), Span(state.scenario.rawValue, accent)],
-                    rank: c.stream == nil ? 3 : 6, consoleOnly: true),
+                    short: [Span(c.nodeID, accent), Span("@", base), Span(c.formationID, accent)],
+                    tiny: [Span(c.nodeID, accent)], rank: 0),
+            Segment([Span("policy ", base), Span(TextWidth.pad(policy, to: 9), accent)],
+                    short: [Span(TextWidth.pad(policy, to: 9), accent)],
+                    tiny: [Span(TextWidth.pad(c.policy.kind == .reference ? "ref" : "fair", to: 4), accent)], rank: 0),
             Segment([Span("in ", base), Span(rate(c.emittedRate, compact: false), accent), Span("/s out ", base),
                      Span(rate(c.poppedRate, compact: false), accent), Span("/s", base)],
                     short: [Span("in ", base), Span(rate(c.emittedRate, compact: true), accent), Span(" out ", base),
-                            Span(rate(c.poppedRate, compact: true), accent), Span("/s", base)], rank: 2),
-            Segment([Span("batch ", base), Span("\(state.batchSize)", accent)], rank: 5, consoleOnly: true),
+                            Span(rate(c.poppedRate, compact: true), accent), Span("/s", base)], rank: 0),
+            Segment(fault("drops", f.dropped, sep: " ") + [Span(" ", base)] + fault("expired", f.expired, sep: " ")
+                        + [Span(" ", base)] + fault("bad", f.badInput, sep: " "),
+                    short: fault("drop", f.dropped, sep: "") + [Span(" ", base)] + fault("exp", f.expired, sep: "")
+                        + [Span(" ", base)] + fault("bad", f.badInput, sep: ""), rank: 0),
         ]
-        if c.link.bytesPerSecond > 0 {
-            segments.append(Segment([Span("link ", base), Span(Format.bytes(c.link.bytesPerSecond) + "/s", accent)], rank: 4))
+        if state.paused {
+            segments.append(Segment([Span(g.paused + " PAUSED", warn)], rank: 0, consoleOnly: true))
+        } else if state.autoDrain {
+            segments.append(Segment([Span(g.running + " auto-drain \(state.linkRate)/s", accent)],
+                                    short: [Span(g.running + "\(state.linkRate)/s", accent)], rank: 0, consoleOnly: true))
+        } else {
+            segments.append(Segment([Span("auto-drain off", base)], short: [Span("no drain", base)], rank: 0, consoleOnly: true))
+        }
+        if state.frozenModel != nil {
+            segments.append(Segment([Span("FROZEN (f)", warn)], short: [Span("FROZEN", warn)], rank: 0))
         }
         if let s = c.stream {
-            // The live input: "src: stdin ended · 12,345 events · 3 errors".
-            let n = s.errors.total
+            // The live input: "src: stdin ended · 12,345 events" (its errors count as bad input).
             let label = g.plain(InputText.escaped(s.label))  // a file name or path: input too
-            let phase = Span(InputText.escaped(s.phase.description), s.phase == .receiving ? accent : theme.style(.headerWarning))
-            let errors = Span("\(StreamStatus.grouped(n)) error\(n == 1 ? "" : "s")", n > 0 ? theme.style(.headerWarning) : base)
-            segments.insert(Segment([Span("src: \(label) ", base), phase,
-                                     Span(" \(g.dot) \(StreamStatus.grouped(s.events)) events \(g.dot) ", base), errors],
-                                    short: [Span("\(label) ", base), phase,
-                                            Span(" \(g.dot) \(StreamStatus.grouped(s.events)) ev \(g.dot) ", base),
-                                            Span("\(StreamStatus.grouped(n)) err", errors.style)], rank: 0, shortensLast: true), at: 1)
+            let phase = Span(InputText.escaped(s.phase.description), s.phase == .receiving ? accent : warn)
+            segments.append(Segment([Span("src: \(label) ", base), phase, Span(" \(g.dot) \(Names.count(s.events)) events", base)],
+                                    short: [Span("\(label) ", base), phase, Span(" \(g.dot) \(Names.count(s.events)) ev", base)],
+                                    rank: 0, shortensLast: true))
+        }
+        segments.append(Segment(state.scenario == .demo ? [Span("demo", accent), Span(" seed \(state.seed)", base)]
+                                    : [Span("scenario ", base), Span(state.scenario.rawValue, accent)],
+                                rank: c.stream == nil ? 3 : 6, consoleOnly: true))
+        segments.append(Segment([Span("batch ", base), Span("\(state.batchSize)", accent)], rank: 5, consoleOnly: true))
+        if c.link.bytesPerSecond > 0 {
+            segments.append(Segment([Span("link ", base), Span(Format.bytes(c.link.bytesPerSecond) + "/s", accent)], rank: 4))
         }
         if let conn = c.connection {
             // A watched node: where it is and whether what is shown is current.
@@ -115,16 +163,8 @@ public enum HeaderView {
             if conn.hasState && !conn.controlAllowed { text += " · read-only" }
             segments.insert(Segment([Span(conn.address + " ", base), Span(text, theme.style(role))],
                                     short: [Span(text, theme.style(role))], rank: 0, shortensLast: true), at: 1)
-            // The scenario and batch are this console's; a remote node has its own.
+            // The scenario, batch and drain are this console's; a remote node has its own.
             return segments.filter { !$0.consoleOnly }
-        }
-        if state.paused {
-            segments.append(Segment([Span(g.paused + " PAUSED", theme.style(.headerWarning))], rank: 0))
-        } else if state.autoDrain {
-            segments.append(Segment([Span(g.running + " auto-drain \(state.linkRate)/s", accent)],
-                                    short: [Span(g.running + " drain \(state.linkRate)/s", accent)], rank: 0))
-        } else {
-            segments.append(Segment([Span("auto-drain off", base)], short: [Span("drain off", base)], rank: 0))
         }
         return segments
     }

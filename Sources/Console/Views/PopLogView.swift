@@ -5,9 +5,13 @@ public enum PopLogView {
     public static func box(_ state: AppState) -> Box {
         let theme = Theme(capabilities: state.capabilities)
         let s = state.core.stats
+        let inv = state.core.demand.inversions
         var title = [Span("Pop log")]
-        if let last = state.core.popLog.first { title.append(Span(" \(theme.glyphs.dot) \(last.number) steps", theme.style(.muted))) }
-        let trailing = [Span("\(state.core.policy) \(theme.glyphs.dot) short \(s.shortPops) \(theme.glyphs.dot) inv \(s.inversions)", theme.style(.muted))]
+        if let last = state.core.popLog.first { title.append(Span(" \(theme.glyphs.dot) \(Names.count(last.number)) steps", theme.style(.muted))) }
+        let trailing = [Span("\(state.core.policy) \(theme.glyphs.dot) short ", theme.style(.muted)),
+                        Span(Names.count(s.shortPops), s.shortPops > 0 ? theme.style(.warning) : theme.style(.muted)),
+                        Span(" \(theme.glyphs.dot) inv ", theme.style(.muted)),
+                        Span(Names.count(inv), inv > 0 ? theme.style(.warning) : theme.style(.muted))]
         return Box(title: title, trailing: trailing, focused: state.focus == .popLog)
     }
 
@@ -67,6 +71,11 @@ public enum PopLogView {
         if step.got > step.levels.count { tail.append(Span(" +\(step.got - step.levels.count)", muted)) }
         if step.short { tail.append(Span(gap + "short", theme.style(.warning))) }
         if step.repeats > 1 { tail.append(Span(theme.glyphs.plain(gap + "×\(step.repeats)"), muted)) }
+        if let level = step.skipped {
+            // A waiting level left out: said always, coloured only when it waited beyond its share.
+            tail.append(Span(theme.glyphs.plain(gap + "⚠ ") + level.letter + (compact ? "" : " ") + "\(Names.count(step.skippedWaiting))"
+                             + (compact ? "" : " waiting"), step.inversion ? theme.style(.warning) : muted))
+        }
         if step.levels.isEmpty {
             spans.append(Span(compact ? " none" : " nothing", muted))
         } else {
@@ -100,27 +109,41 @@ public enum PopLogView {
     static func shareTable(_ state: AppState, theme: Theme, width: Int = .max) -> [[Span]] {
         let s = state.core.stats
         let muted = theme.style(.muted)
+        // A level never backlogged has no share to show ("–"), not a misleading 0 %.
+        let d = state.core.demand
+        let known = d.steps > 0
         func row(_ label: String, _ values: [Double], _ style: (Int) -> Style) -> [Span] {
             var spans = [Span(TextWidth.pad(label, to: 8), muted)]
-            for i in 0..<3 { spans.append(Span(TextWidth.pad(Format.percent(values[safe: i] ?? 0), to: 8, alignRight: true), style(i))) }
+            for i in 0..<3 {
+                let text = known && d.servedWhileBacklogged[i] == 0 ? theme.glyphs.unknown : Format.percent(values[safe: i] ?? 0)
+                spans.append(Span(TextWidth.pad(text, to: 8, alignRight: true), style(i)))
+            }
             return spans
         }
         let levels: [PriorityLevel] = [.high, .normal, .low]
         let header = [Span(TextWidth.pad("share", to: 8), theme.style(.columnHeader))]
             + levels.map { Span(TextWidth.pad($0.name, to: 8, alignRight: true), theme.style(level: $0)) }
-        let target = row("target", s.targetShare) { _ in muted }
-        let run = row("run", s.achievedShare) { i in deviates(s.achievedShare, s.targetShare, i) ? theme.style(.warning) : theme.style(.text) }
-        let recent = row("recent", s.recentShare) { i in deviates(s.recentShare, s.targetShare, i) ? theme.style(.warning) : theme.style(.text) }
-        return [header, target, run, recent, totals(state, theme: theme, width: width)]
+        // Demand-aware: each level over the steps it had a backlog, against what it was entitled
+        // to then (before any backlog, the configured weights). Coloured only when short of it.
+        // A node that does not report its backlog per pop: the scheduler's own shares, uncoloured.
+        let targetRow = row("target", known ? d.target : s.targetShare) { _ in muted }
+        let run = row("run", known ? d.achieved : s.achievedShare) { i in
+            known && DemandShares.isShort(d.achieved, d.target, i) ? theme.style(.warning) : theme.style(.text)
+        }
+        let recent = row("recent", known ? d.recentAchieved : s.recentShare) { i in
+            known && DemandShares.isShort(d.recentAchieved, d.recentTarget, i) ? theme.style(.warning) : theme.style(.text)
+        }
+        return [header, targetRow, run, recent, totals(state, theme: theme, width: width)]
     }
 
     /// "short 2  inversions 1  served C 1 H 7 N 2 L 2", or where that does not fit in `width`
     /// "short 2  inv 1  srv C1 H7 N2 L2", or "srv C1 H7 N2 L2".
     static func totals(_ state: AppState, theme: Theme, width: Int) -> [Span] {
         let s = state.core.stats
+        let inv = state.core.demand.inversions
         let muted = theme.style(.muted)
-        let short = Span("\(s.shortPops)", s.shortPops > 0 ? theme.style(.warning) : theme.style(.text))
-        let inversions = Span("\(s.inversions)", s.inversions > 0 ? theme.style(.warning) : theme.style(.text))
+        let short = Span(Names.count(s.shortPops), s.shortPops > 0 ? theme.style(.warning) : theme.style(.text))
+        let inversions = Span(Names.count(inv), inv > 0 ? theme.style(.warning) : theme.style(.text))
         func served(_ space: String) -> [Span] {
             PriorityLevel.allCases.map { Span(" \($0.letter)\(space)\(Names.count(s.served[safe: $0.rawValue] ?? 0))", theme.style(level: $0)) }
         }
@@ -133,23 +156,21 @@ public enum PopLogView {
     }
 
     static func compactShares(_ state: AppState, theme: Theme) -> [Span] {
+        let d = state.core.demand
         let s = state.core.stats
+        let known = d.steps > 0
         let muted = theme.style(.muted)
+        let (achieved, target) = known ? (d.achieved, d.target) : (s.achievedShare, s.targetShare)
         var spans = [Span("run/target ", muted)]
         for (i, level) in [PriorityLevel.high, .normal, .low].enumerated() {
             spans.append(Span((i > 0 ? "  " : "") + level.letter + " ", theme.style(level: level)))
-            spans.append(Span("\(pct(s.achievedShare, i))/\(pct(s.targetShare, i))"))
+            spans.append(Span("\(pct(achieved, i))/\(pct(target, i))",
+                              known && DemandShares.isShort(achieved, target, i) ? theme.style(.warning) : theme.style(.text)))
         }
         return spans
     }
 
     private static func pct(_ v: [Double], _ i: Int) -> String { "\(Int(((v[safe: i] ?? 0) * 100).rounded()))" }
-
-    /// True when a share is more than 5 points off its target (and something was served).
-    static func deviates(_ values: [Double], _ target: [Double], _ i: Int) -> Bool {
-        guard values.reduce(0, +) > 0 else { return false }
-        return abs((values[safe: i] ?? 0) - (target[safe: i] ?? 0)) > 0.05
-    }
 
     static func highlight(row: Rect, of buffer: inout Buffer, theme: Theme) {
         let sel = theme.style(.selection)

@@ -1,3 +1,4 @@
+import Foundation
 import PeatEvents
 
 /// Pane 1: outbound queue depth per level (bar, count, sparkline) and the split by class.
@@ -6,9 +7,45 @@ public enum QueueView {
     public static func box(_ state: AppState) -> Box {
         let theme = Theme(capabilities: state.capabilities)
         let c = state.core
-        return Box(title: [Span("Outbound queue"), Span(" \(theme.glyphs.dot) \(Names.count(c.pending)) pending", theme.style(.muted))],
-                   trailing: [Span("scale \(scale(for: c))", theme.style(.muted))],
+        // What waits to leave the node: the queue, and what was popped but waits on the link.
+        let onLink = c.link.queued.reduce(0, +)
+        // "86 pending", or with the modelled link "86 + 38 on link" (short enough for 80 columns).
+        var title = [Span("Outbound queue")]
+        if c.link.bytesPerSecond > 0 {
+            title.append(Span(" \(theme.glyphs.dot) \(Names.count(c.pending)) + \(Names.count(onLink)) on link", theme.style(.muted)))
+        } else {
+            title.append(Span(" \(theme.glyphs.dot) \(Names.count(c.pending)) pending", theme.style(.muted)))
+        }
+        return Box(title: title,
+                   trailing: [Span("log scale", theme.style(.muted))],
                    focused: state.focus == .queue)
+    }
+
+    /// The bars' fixed logarithmic scale runs from 1 to this (one decade per seventh of the
+    /// bar): a queue that grows always lengthens its bar, and never rescales out of sight.
+    public static let logScaleTop = 10_000_000
+
+    /// `n` on the log scale, in thousandths of a decade.
+    static func logScaled(_ n: Int) -> Int { n <= 0 ? 0 : Int((log10(Double(n) + 1) * 1000).rounded()) }
+
+    /// A net rate: "+18/s", "-3/s", "0/s", or "–" before it is measured.
+    static func netRate(_ r: Double?) -> String {
+        guard let r else { return "–" }
+        let n = Int(r.rounded())
+        return (n > 0 ? "+" : "") + Names.count(n) + "/s"
+    }
+
+    /// "▲ growing +18/s (in > out) · drain 3s at 32/s" when it grows: the time what is queued
+    /// takes at the current out rate (the link's pops), were the inflow to stop.
+    static func trendLine(_ c: NodeModel, theme: Theme) -> [Span] {
+        let warn = theme.style(.warning)
+        let muted = theme.style(.muted)
+        let net = c.netRates?.reduce(0, +) ?? 0
+        var spans = [Span(theme.glyphs.plain("▲ growing ") + netRate(net) + " (in > out)", warn)]
+        if let s = c.secondsToDrain, let out = c.poppedRate {
+            spans.append(Span(" \(theme.glyphs.dot) drain \(Format.duration(s)) at \(Names.count(Int(out.rounded())))/s", muted))
+        }
+        return spans
     }
 
     /// The bar scale: the deepest level rounded up to 1-2-5 × 10ⁿ, at least 10.
@@ -31,18 +68,29 @@ public enum QueueView {
         // to run into the bar); the bar gives way.
         let widestCount = (0..<4).map { Names.count(c.pendingCounts[safe: $0] ?? 0).count }.max() ?? 1
         let labelWidth = 9, countWidth = max(6, widestCount + 1)
-        let sparkWidth = max(0, min(30, area.width / 3))
-        let barWidth = max(1, area.width - labelWidth - countWidth - 2 - sparkWidth)
-        let maxBar = scale(for: c)
-        let recentMax = (0..<4).map { l in ((c.depthHistory[safe: l] ?? []).suffix(sparkWidth - 1) + [c.pendingCounts[safe: l] ?? 0]).max() ?? 0 }.max() ?? 1
+        // The age of each level's oldest queued event and its net rate (in - out): growth is
+        // seen as a number, not only as a bar. Narrow panes give up the sparkline for them.
+        let ageWidth = 6, netWidth = 7
+        let sparkWidth = area.width >= 50 ? max(0, min(30, area.width / 4)) : 0
+        let barWidth = max(1, area.width - labelWidth - countWidth - ageWidth - netWidth - 1 - sparkWidth)
+        let recentMax = (0..<4).map { l in ((c.depthHistory[safe: l] ?? []).suffix(max(0, sparkWidth - 1)) + [c.pendingCounts[safe: l] ?? 0]).max() ?? 0 }.max() ?? 1
         var y = area.y
         for level in PriorityLevel.allCases where y < area.maxY {
             let count = c.pendingCounts[safe: level.rawValue] ?? 0
             let style = theme.style(level: level)
             buffer.put(level.name, x: area.x, y: y, style: style)
-            Bar(value: count, maximum: maxBar, style: style).render(x: area.x + labelWidth, y: y, width: barWidth, of: &buffer, theme: theme)
-            buffer.put(TextWidth.pad(Names.count(count), to: countWidth, alignRight: true), x: area.x + labelWidth + barWidth, y: y,
+            Bar(value: logScaled(count), maximum: logScaled(logScaleTop), style: style)
+                .render(x: area.x + labelWidth, y: y, width: barWidth, of: &buffer, theme: theme)
+            var x = area.x + labelWidth + barWidth
+            buffer.put(TextWidth.pad(Names.count(count), to: countWidth, alignRight: true), x: x, y: y,
                        style: count > 0 ? theme.style(.emphasis) : theme.style(.muted))
+            x += countWidth
+            let age = c.oldestAge(level, now: state.now).map(Format.duration) ?? theme.glyphs.unknown
+            buffer.put(TextWidth.pad(age, to: ageWidth, alignRight: true), x: x, y: y, style: theme.style(.muted))
+            x += ageWidth
+            let grows = c.levelGrows(level)
+            buffer.put(TextWidth.pad(c.netRates?[safe: level.rawValue].map(netRate) ?? theme.glyphs.unknown, to: netWidth, alignRight: true), x: x, y: y,
+                       style: grows ? theme.style(.warning) : theme.style(.muted))
             if sparkWidth > 0 {
                 let history = (c.depthHistory[safe: level.rawValue] ?? []).suffix(sparkWidth - 1) + [count]
                 Sparkline(values: Array(history), maximum: recentMax, style: style)
@@ -74,6 +122,12 @@ public enum QueueView {
             if !line.isEmpty { lines.append(line) }
             return lines
         }
+        // A sustained in > out comes first: said in words, with what the link drains.
+        if c.sustainedGrowth, y < area.maxY {
+            buffer.put(trendLine(c, theme: theme), x: area.x, y: y, maxWidth: area.width, ellipsis: theme.glyphs.ellipsis)
+            y += 1
+        }
+        guard y < area.maxY else { return }
         // Rows below the levels, most wanted first: the class split, the store line, the link
         // (when it fits whole), then a rule over the class split and the totals.
         let rowsLeft = area.maxY - y

@@ -22,6 +22,7 @@ public enum Screen {
             case .browser: BrowserView.render(state, into: rect, of: &buffer)
             case .popLog: PopLogView.render(state, into: rect, of: &buffer)
             }
+            if pane == state.focus, state.newerAbove > 0 { newerBadge(state, in: rect, of: &buffer, theme: theme) }
         }
         if state.detail != nil { DetailView.render(state, into: layout.body, of: &buffer) }
         if state.streamErrorsShown { StreamErrorsView.render(state, into: layout.body, of: &buffer) }
@@ -29,5 +30,16 @@ public enum Screen {
         StatusView.render(state, into: layout.status, of: &buffer)
         KeyHints(bindings: keyMap.footerBindings(in: state)).render(into: layout.footer, of: &buffer, theme: theme)
         return buffer
+    }
+
+    /// `▲21 newer · g follow` on the focused pane's bottom border, right-aligned: rows arrived
+    /// above the cursor while it stays on its row.
+    static func newerBadge(_ state: AppState, in rect: Rect, of buffer: inout Buffer, theme: Theme) {
+        guard rect.height >= 2 else { return }
+        let g = theme.glyphs
+        let text = " " + g.plain("▲") + "\(Names.count(state.newerAbove)) newer \(g.dot) g follow "
+        let width = TextWidth.of(text)
+        guard rect.width >= width + 4 else { return }
+        buffer.put(text, x: rect.maxX - width - 2, y: rect.maxY - 1, style: theme.style(.emphasis))
     }
 }

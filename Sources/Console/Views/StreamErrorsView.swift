@@ -49,7 +49,7 @@ public enum StreamErrorsView {
         let height = min(area.height, body.count + 2)
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
                         width: width, height: height)
-        let inner = Box(title: [Span("Input")], trailing: [Span("E or Esc closes", theme.style(.muted))], focused: true)
+        let inner = Box(title: [Span("Input")], trailing: [Span("q, E or Esc closes", theme.style(.muted))], focused: true)
             .render(into: rect, of: &buffer, theme: theme)
         buffer.fill(inner, with: Cell(" "))
         for (row, line) in body.prefix(inner.height).enumerated() {

@@ -17,12 +17,37 @@ public struct HelpOverlay {
         return out
     }
 
+    /// What the panes' words and numbers mean.
+    public static let glossaryEntries: [(term: String, meaning: String)] = [
+        ("short pop", "got fewer than asked while more waited"),
+        ("inversion", "a lower level served while a higher one"),
+        ("", "waited beyond its share (coloured)"),
+        ("⚠ H 6", "a step skipped H with 6 waiting"),
+        ("run/recent", "shares over the run / last 50 steps,"),
+        ("", "each level only while it had a backlog"),
+        ("target", "its due share in those steps (by weight)"),
+        ("age / net", "oldest queued event / in - out per s"),
+        ("tokens", "link capacity left: idle room, not load"),
+        ("queue", "events waiting on the link: load"),
+        ("drop/exp/bad", "link drops, TTL expiries, bad input"),
+    ]
+
+    static func glossary(theme: Theme) -> [[Span]] {
+        var out: [[Span]] = [[Span("Glossary", theme.style(.emphasis))]]
+        for (term, meaning) in glossaryEntries {
+            out.append([Span("  " + TextWidth.pad(theme.glyphs.plain(term), to: HelpOverlay.keyWidth + 2), theme.style(.titleFocused)),
+                        Span(meaning)])
+        }
+        return out
+    }
+
     /// The overlay's columns of lines for `area`.
     func columns(for area: Rect, theme: Theme) -> [[[Span]]] {
         var blocks = KeyGroup.allCases.map { block($0, theme: theme) }.filter { !$0.isEmpty }
         blocks.append([[Span("Levels ", theme.style(.muted)), Span("C", theme.style(.critical)), Span(" CRITICAL  "),
                         Span("H", theme.style(.high)), Span(" HIGH  "), Span("N", theme.style(.normal)), Span(" NORMAL  "),
                         Span("L", theme.style(.low)), Span(" LOW")]])
+        blocks.append(HelpOverlay.glossary(theme: theme))
         let contentWidth = blocks.flatMap { $0 }.map(\.width).max() ?? 0
         let oneColumnHeight = blocks.reduce(0) { $0 + $1.count + 1 } - 1
         let twoColumns = oneColumnHeight + 2 > area.height && area.width >= 2 * contentWidth + 3 + 4
@@ -50,7 +75,7 @@ public struct HelpOverlay {
         let width = min(area.width, colWidths.reduce(0, +) + 3 * (columns.count - 1) + 4)
         let height = min(area.height, lines + 2)
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
-        let inner = Box(title: [Span("Keys")], trailing: [Span("? or Esc closes", theme.style(.muted))], focused: true)
+        let inner = Box(title: [Span("Keys")], trailing: [Span("q, ? or Esc closes", theme.style(.muted))], focused: true)
             .render(into: rect, of: &buffer, theme: theme)
         let first = min(max(0, scroll), max(0, lines - inner.height))
         var x = inner.x + 1

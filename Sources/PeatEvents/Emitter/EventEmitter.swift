@@ -188,6 +188,12 @@ public final class EventEmitter: Sendable {
     /// Queued events per level, CRITICAL, HIGH, NORMAL, LOW.
     public var pendingCounts: [Int] { core.withLock { $0.queue.counts } }
 
+    /// The timestamp of the oldest queued event per level, CRITICAL…LOW (nil when the level is
+    /// empty): the head of each level's FIFO, read without popping.
+    public var oldestPendingTimestamps: [PeatTimestamp?] {
+        core.withLock { c in PriorityLevel.allCases.map { c.queue.oldest(at: $0)?.timestamp } }
+    }
+
     /// Queued events per event class.
     public var pendingByClass: [EventClass: Int] {
         core.withLock { $0.queue.countsByClass }

@@ -48,8 +48,11 @@ public struct PriorityEventQueue: Sendable {
     /// Events queued per level, CRITICAL, HIGH, NORMAL, LOW.
     public var counts: [Int] { levels.map(\.count) }
 
-    /// The events queued at `level`, oldest first.
+    /// The events queued at `level`, oldest first (a copy: O(events at the level)).
     public func events(at level: PriorityLevel) -> Deque<PeatEvent> { levels[level.rawValue].deque }
+
+    /// The oldest event queued at `level`, read without popping it: O(1).
+    public func oldest(at level: PriorityLevel) -> PeatEvent? { levels[level.rawValue].first }
 
     // MARK: Push and pop
 
