@@ -96,17 +96,8 @@ func spawnAndWait(_ argv: [String], environment: [String: String]) throws -> Pro
         cArgs.forEach { free($0) }
         cEnv.forEach { free($0) }
     }
-    // The test runner's threads block most signals and spawned processes inherit the mask:
-    // give the child an empty mask and default dispositions, as a shell would.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
+    var attributes = shellLikeSpawnAttributes()
     defer { posix_spawnattr_destroy(&attributes) }
-    var emptySet = sigset_t(), allSignals = sigset_t()
-    sigemptyset(&emptySet)
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigmask(&attributes, &emptySet)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
     var pid: pid_t = 0
     let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
@@ -289,4 +280,19 @@ func recordedRun(_ arguments: String, environment: String = "", redirect: String
     stty -g > after.tmp && mv after.tmp after
 
     """
+}
+
+/// Spawn attributes that start a child as a shell would: the test runner's threads block most
+/// signals and a spawned process inherits the mask, so the child gets an empty mask and
+/// default dispositions. The caller destroys them (`posix_spawnattr_destroy`).
+func shellLikeSpawnAttributes() -> posix_spawnattr_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    var emptySet = sigset_t(), allSignals = sigset_t()
+    sigemptyset(&emptySet)
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &emptySet)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    return attributes
 }
