@@ -282,8 +282,7 @@ public final class LocalNodeSource: NodeSource {
     static let anchorScanLimit = 100_000
 
     private var storeMark: StoreMark {
-        let removals = emitter.expiredCount + emitter.evictedCount
-        return StoreMark(arrivals: emitter.localCount + removals, removals: removals)
+        StoreMark(stored: emitter.localCount, expired: emitter.expiredCount, evicted: emitter.evictedCount)
     }
 
     /// The index, newest first among the events whose type contains `typeContains`, of the

@@ -182,6 +182,12 @@ public struct StoreMark: Equatable, Sendable {
         self.arrivals = arrivals
         self.removals = removals
     }
+
+    /// The mark of a store holding `stored` events after `expired` expiries and `evicted`
+    /// evictions: every arrival is still stored or was removed.
+    public init(stored: Int, expired: Int, evicted: Int) {
+        self.init(arrivals: stored + expired + evicted, removals: expired + evicted)
+    }
 }
 
 /// One `popEvents(max:)` as a node source reports it.
@@ -338,8 +344,7 @@ public struct NodeModel: Equatable, Sendable {
     public var pending: Int { observed.pendingCounts.reduce(0, +) }
     /// The store's counts as of the last observation.
     public var storeMark: StoreMark {
-        let removals = observed.expiredCount + observed.evictedCount
-        return StoreMark(arrivals: observed.localCount + removals, removals: removals)
+        StoreMark(stored: observed.localCount, expired: observed.expiredCount, evicted: observed.evictedCount)
     }
 }
 
