@@ -19,31 +19,48 @@ extension ConsoleApp {
     /// Seconds of demo traffic `snapshot` plays before applying the keys.
     public static let snapshotWarmUp = 12
 
-    /// Applies `keys` then renders one frame at `size` through the same code path as the live
-    /// console (MemoryBackend, fixed clock), as plain text. The demo scenario first plays
-    /// `snapshotWarmUp` seconds so the panes have something to show.
+    /// Longest simulated run `snapshot --duration` accepts, in seconds (a day).
+    public static let snapshotMaxDuration: Double = 86_400
+
+    /// Renders one frame at `size` through the same code path as the live console
+    /// (MemoryBackend, manual clock), as plain text.
+    ///
+    /// Without `duration`, the demo scenario first plays `snapshotWarmUp` seconds so the panes
+    /// have something to show, then `keys` are applied. With `duration`, `keys` are applied at
+    /// the start and then the clock advances `duration` seconds, a tick every refresh interval:
+    /// the demo, the drain, the link and TTL all run on it, so the frame after a minute of demo
+    /// is the same on every run.
     public static func snapshot(options: ConsoleOptions, keys: [Key], size: Size,
-                                capabilities: TerminalCapabilities = .init(colors: .none, unicode: true)) -> String {
-        snapshotBuffer(options: options, keys: keys, size: size, capabilities: capabilities).text
+                                capabilities: TerminalCapabilities = .init(colors: .none, unicode: true),
+                                duration: Double? = nil) -> String {
+        snapshotBuffer(options: options, keys: keys, size: size, capabilities: capabilities, duration: duration).text
     }
 
     /// `snapshot`, keeping the styles.
     public static func snapshotBuffer(options: ConsoleOptions, keys: [Key], size: Size,
-                                      capabilities: TerminalCapabilities = .init(colors: .none, unicode: true)) -> Buffer {
+                                      capabilities: TerminalCapabilities = .init(colors: .none, unicode: true),
+                                      duration: Double? = nil) -> Buffer {
         let clock = ManualClock(seconds: snapshotEpoch)
         let app = ConsoleApp(options: options, clock: clock)
         let backend = MemoryBackend(size: size, capabilities: capabilities)
-        app.begin(on: backend)
-        if options.scenario == .demo {
-            let tick = UInt64(max(1, options.refreshMs)) * 1_000_000
-            let ticks = snapshotWarmUp * 1000 / max(1, options.refreshMs)
-            for _ in 0..<ticks {
-                clock.advance(nanos: tick)
+        let tickMs = max(1, options.refreshMs)
+        func play(seconds: Double) {
+            let ticks = Int((min(max(0, seconds), snapshotMaxDuration) * 1000 / Double(tickMs)).rounded())
+            for _ in 0..<ticks where !app.state.quitRequested {
+                clock.advance(nanos: UInt64(tickMs) * 1_000_000)
                 app.dispatch(.tick(clock.now()))
             }
         }
-        backend.pendingKeys = keys
-        _ = app.run(on: backend, stopRequested: { backend.pendingKeys.isEmpty })
+        if let duration {
+            backend.pendingKeys = keys
+            _ = app.run(on: backend, stopRequested: { backend.pendingKeys.isEmpty })
+            play(seconds: duration)
+        } else {
+            app.begin(on: backend)
+            if options.scenario == .demo { play(seconds: Double(snapshotWarmUp)) }
+            backend.pendingKeys = keys
+            _ = app.run(on: backend, stopRequested: { backend.pendingKeys.isEmpty })
+        }
         if !app.state.quitRequested { app.present(on: backend) }
         return backend.screen
     }

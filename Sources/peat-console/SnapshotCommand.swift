@@ -47,6 +47,19 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw as on a terminal without UTF-8 (ASCII borders and bars).")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Apply the keys first, then advance a manual clock this many seconds (0 to 86400) — the demo, drain, link and TTL run on it — before drawing. Without it the demo plays \(ConsoleApp.snapshotWarmUp) s and the keys come after.",
+                               valueName: "seconds"))
+    var duration: Double?
+
+    func validate() throws {
+        if let duration, !(0...ConsoleApp.snapshotMaxDuration).contains(duration) {
+            throw ValidationError("--duration must be between 0 and \(Int(ConsoleApp.snapshotMaxDuration)) seconds, not \(duration)")
+        }
+        if duration != nil, remote.isRemote {
+            throw ValidationError("--duration runs the in-process node on a manual clock; it does not apply to --connect")
+        }
+    }
+
     func run() throws {
         if remote.isRemote {
             let frame = ConsoleApp.remoteSnapshotBuffer(
@@ -61,7 +74,7 @@ struct SnapshotCommand: ParsableCommand {
         if console.exportDirectory == nil { options.export = .off }
         let frame = ConsoleApp.snapshot(
             options: options, keys: keys.keys, size: size.size,
-            capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii))
+            capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii), duration: duration)
         print(frame)
     }
 }

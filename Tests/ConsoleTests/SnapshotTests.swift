@@ -52,4 +52,26 @@ import PeatInputs
                                        capabilities: ascii)
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text.unicodeScalars.filter { !$0.isASCII }.map { String($0) })")
     }
+
+    /// `--duration`: the keys first, then simulated seconds on the manual clock; the same run
+    /// gives the same frame, a longer one a later frame.
+    @Test func durationAdvancesAManualClockAfterTheKeys() throws {
+        var o = ConsoleOptions()
+        o.seed = 1
+        let size = Size(width: 120, height: 40)
+        let a = ConsoleApp.snapshot(options: o, keys: [], size: size, duration: 30)
+        #expect(a == ConsoleApp.snapshot(options: o, keys: [], size: size, duration: 30))
+        let b = ConsoleApp.snapshot(options: o, keys: [], size: size, duration: 60)
+        #expect(a != b)
+        // The pop log counts one auto-drain step per second of demo.
+        func steps(_ frame: String) -> Int? {
+            guard let r = frame.range(of: #"Pop log · ([0-9,]+) steps"#, options: .regularExpression) else { return nil }
+            return Int(frame[r].filter(\.isNumber))
+        }
+        let (sa, sb) = (try #require(steps(a)), try #require(steps(b)))
+        #expect(sb > sa)
+        // Keys apply at the start: paused at once, nothing is drained in the whole minute.
+        let paused = ConsoleApp.snapshot(options: o, keys: try parseKeyScript("p"), size: size, duration: 60)
+        #expect(steps(paused) ?? 0 == 0, "\(paused)")
+    }
 }
