@@ -158,7 +158,7 @@ extension ConsoleApp {
             switch request {
             case .clipboard(let text, let what):
                 backend.perform(.setClipboard(text))
-                dispatch(.report("copied \(what) as JSON to the clipboard (OSC 52; none? --clipboard file)", isError: false))
+                dispatch(.report("copied \(what) as JSON to the clipboard (OSC 52)", isError: false))
             case .file(let text, let stem, let what):
                 let directory: String
                 switch exportTarget {

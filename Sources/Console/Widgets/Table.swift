@@ -59,7 +59,11 @@ public struct Table {
     public static func layout(_ columns: [Column], width: Int) -> [(index: Int, width: Int)] {
         var kept = Array(columns.indices)
         func needed(_ idx: [Int]) -> Int { idx.reduce(0) { $0 + columns[$1].width } + max(0, idx.count - 1) * gap }
-        // What the columns to be shown whole need beyond their minimum width.
+        while needed(kept) > width, let drop = kept.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
+            kept.removeAll { $0 == drop }
+        }
+        // What the columns to be shown whole need beyond their minimum width: room made by
+        // dropping more columns, but not the last to go.
         func wanted(_ idx: [Int]) -> Int { idx.reduce(0) { $0 + max(0, (columns[$1].wholeWidth ?? 0) - columns[$1].width) } }
         while needed(kept) + wanted(kept) > width,
               let drop = kept.filter({ columns[$0].dropOrder > 1 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
