@@ -81,6 +81,42 @@ static inline int peat_key_enter(void) { return KEY_ENTER; }
 static inline int peat_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int peat_key_dc(void) { return KEY_DC; }
 
+static inline int peat_key_mouse(void) { return KEY_MOUSE; }
+
+// MARK: - Mouse
+
+/// Asks for button-1 presses and wheel turns (no motion, no releases) and no click
+/// interval (a press is reported at once). Off (`on` 0): no mouse reporting at all, so the
+/// terminal's own text selection works. Returns 1 when the terminal reports the mouse.
+static inline int peat_mouse_enable(int on) {
+    mmask_t wanted = 0;
+    if (on) {
+        wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+        wanted |= BUTTON5_PRESSED;
+#endif
+    }
+    mmask_t old = 0;
+    mmask_t got = mousemask(wanted, &old);
+    if (on) mouseinterval(0);
+    return got != 0;
+}
+
+/// The mouse event after KEY_MOUSE: kind 1 press, 2 wheel up, 3 wheel down, 0 other/none;
+/// the cell in *x, *y.
+static inline int peat_mouse_read(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
+
 /// Reads one key or character; returns OK, KEY_CODE_YES or ERR and stores the code in *out.
 static inline int peat_get_wch(WINDOW *win, int *out) {
     wint_t wch = 0;
@@ -194,6 +230,12 @@ static inline void peat_crash_restore_install(const struct termios *shell) {
     peat_crash_append_capability("cnorm");
     peat_crash_append_capability("rmkx");
     peat_crash_append_capability("rmcup");
+    // Mouse reporting off (xterm's modes; harmless where they were never on).
+    const char mouseOff[] = "\033[?1000l\033[?1002l\033[?1003l\033[?1006l";
+    if (peat_crash()->reset_length + sizeof(mouseOff) - 1 < sizeof(peat_crash()->reset)) {
+        memcpy(peat_crash()->reset + peat_crash()->reset_length, mouseOff, sizeof(mouseOff) - 1);
+        peat_crash()->reset_length += sizeof(mouseOff) - 1;
+    }
     static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
     for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
         int sig = signals[i];

@@ -48,6 +48,12 @@ public final class NcursesTerminal: TerminalOutput, TerminalInput {
     /// terminal, because it carries data (`peat-console --source -`). Off by default: then a
     /// standard input that is not a terminal is an error.
     public var keysFromControllingTerminal = false
+    /// Report clicks and wheel turns (`run`; off with `--no-mouse`, which leaves the mouse to
+    /// the terminal's own text selection). Set before `start()`.
+    public var mouse = true
+    /// True while the terminal reports the mouse (turned off again in `stop()`; ncurses turns
+    /// it off and on around a Ctrl-Z suspend, and a crash's reset sequence turns it off).
+    public private(set) var mouseReporting = false
     private var window: UnsafeMutablePointer<WINDOW>?
     private var lastSize = Size(width: 0, height: 0)
     private var defaultColorsAvailable = false
@@ -120,6 +126,7 @@ public final class NcursesTerminal: TerminalOutput, TerminalInput {
         leaveok(window, true)
         _ = curs_set(0)
         if (environment["ESCDELAY"] ?? "").isEmpty { _ = set_escdelay(25) }
+        if mouse { mouseReporting = peat_mouse_enable(1) != 0 }
         def_prog_mode()  // the modes to re-apply after a stop the process could not see coming
         ResumeSignal.install()
 
@@ -132,6 +139,10 @@ public final class NcursesTerminal: TerminalOutput, TerminalInput {
     /// more than once and when `start()` failed.
     public func stop() {
         guard let s = screen else { return }
+        if mouseReporting {
+            _ = peat_mouse_enable(0)  // mouse reporting off before the shell gets the terminal back
+            mouseReporting = false
+        }
         endwin()
         ResumeSignal.uninstall()
         peat_crash_restore_remove()
@@ -185,6 +196,23 @@ public final class NcursesTerminal: TerminalOutput, TerminalInput {
         clearok(peat_curscr(), true)
     }
 
+    /// Sets the clipboard through OSC 52, written straight after the last frame (it moves no
+    /// cursor and draws nothing).
+    public func perform(_ request: TerminalRequest) {
+        guard window != nil else { return }
+        switch request {
+        case .setClipboard(let text):
+            fflush(stdout)
+            let bytes = Array(OSC52.sequence(for: text).utf8)
+            var written = 0
+            while written < bytes.count {
+                let r = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+                if r < 0 { if errno == EINTR { continue } else { break } }
+                written += r
+            }
+        }
+    }
+
     // MARK: TerminalInput
 
     /// Waits up to `timeoutMs` (negative: forever) for a key, a resize (`KEY_RESIZE`) or a
@@ -201,6 +229,7 @@ public final class NcursesTerminal: TerminalOutput, TerminalInput {
             return resumeIfContinued() ? .resumed : nil
         }
         if rc == peat_key_code_yes() {
+            if code == peat_key_mouse() { return readMouse() }
             let event = KeyDecoding.special(code)
             if event == .resized { lastSize = currentSize() }
             return event
@@ -209,6 +238,17 @@ public final class NcursesTerminal: TerminalOutput, TerminalInput {
     }
 
     // MARK: Private
+
+    /// The click or wheel turn ncurses has after KEY_MOUSE (nil for anything else).
+    private func readMouse() -> TerminalEvent? {
+        var x: Int32 = 0, y: Int32 = 0
+        switch peat_mouse_read(&x, &y) {
+        case 1: return .key(.mouse(MouseEvent(.press, x: Int(x), y: Int(y))))
+        case 2: return .key(.mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y))))
+        case 3: return .key(.mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y))))
+        default: return nil
+        }
+    }
 
     /// After a SIGCONT: curses' tty modes back (the shell may have changed them while the
     /// process was stopped). True (once) if the process was continued; the app then

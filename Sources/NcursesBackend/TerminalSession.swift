@@ -17,13 +17,15 @@ public enum TerminalSession {
     /// - Parameters:
     ///   - environment: the process environment (`TERM`, `NO_COLOR`, `ESCDELAY`).
     ///   - keysFromControllingTerminal: standard input carries data: read keys from `/dev/tty`.
+    ///   - mouse: report clicks and wheel turns (off: the terminal's own selection works).
     /// - Returns: `body`'s exit status.
     /// - Throws: `TerminalStartError` when there is no usable terminal (nothing was changed),
     ///   or whatever `body` throws (after the terminal is restored).
-    public static func run(environment: [String: String], keysFromControllingTerminal: Bool = false,
+    public static func run(environment: [String: String], keysFromControllingTerminal: Bool = false, mouse: Bool = true,
                            _ body: (NcursesTerminal, _ stopRequested: () -> Bool) throws -> Int32) throws -> Int32 {
         let terminal = NcursesTerminal()
         terminal.keysFromControllingTerminal = keysFromControllingTerminal
+        terminal.mouse = mouse
         do {
             try terminal.start(environment: environment)
         } catch {

@@ -5,6 +5,7 @@ import LocalNode
 import PeatEvents
 
 extension ScenarioChoice: ExpressibleByArgument {}
+extension ClipboardChoice: ExpressibleByArgument {}
 
 /// A scheduling policy on the command line, by the core's own names.
 extension SchedulingPolicy: ExpressibleByArgument {
@@ -43,6 +44,9 @@ struct ConsoleOptionGroup: ParsableArguments {
             help: "Directory where 'e' exports the local store and pop log (run: default the current directory; snapshot: no export without it).")
     var exportDirectory: String?
 
+    @Option(help: "Where 'y' copies the selected event as JSON: osc52 (the terminal's clipboard, by the OSC 52 escape), file (a new peat-copy-*.json in --export-dir or the current directory), off, or auto: osc52 unless inside tmux (which passes it on only with 'set -g set-clipboard on': then use osc52), GNU screen, or the Linux console.")
+    var clipboard: ClipboardChoice = .auto
+
     func validate() throws {
         guard (10...10_000).contains(refreshMs) else {
             throw ValidationError("--refresh-ms must be between 10 and 10000 (got \(refreshMs))")
@@ -77,6 +81,7 @@ struct ConsoleOptionGroup: ParsableArguments {
         o.linkBytesPerSecond = linkBytesPerSecond
         o.batchSize = batchSize
         o.export = exportDirectory.map { .directory($0) } ?? .currentDirectory
+        o.clipboard = clipboard
         return o
     }
 }

@@ -18,9 +18,15 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Live input") var streams: StreamOptionGroup
     @OptionGroup(title: "Remote nodes") var remote: ConnectOptionGroup
 
+    @Flag(name: .customLong("no-mouse"),
+          help: "Do not take the mouse (no click to focus, no wheel): the terminal's own text selection works as usual (with the mouse on, most terminals select with Shift held).")
+    var noMouse = false
+
     func run() throws {
         var options = console.options
         streams.apply(to: &options)
+        let environment = ProcessInfo.processInfo.environment
+        options.clipboard = options.clipboard.resolved(environment: environment).choice
         if remote.isRemote && streams.streamSource != nil {
             throw ValidationError("--source and --listen feed a local node; they do not go with --connect")
         }
@@ -37,8 +43,9 @@ struct RunCommand: ParsableCommand {
         }
         let status: Int32
         do {
-            status = try TerminalSession.run(environment: ProcessInfo.processInfo.environment,
-                                             keysFromControllingTerminal: streams.streamSource == .standardInput) { terminal, stopRequested in
+            status = try TerminalSession.run(environment: environment,
+                                             keysFromControllingTerminal: streams.streamSource == .standardInput,
+                                             mouse: !noMouse) { terminal, stopRequested in
                 app.run(on: terminal, stopRequested: stopRequested)
             }
         } catch let error as TerminalStartError {

@@ -18,7 +18,7 @@ import Testing
 
         s.detail = s.core.browserRows[0]
         #expect(KeyMap.context(of: s) == .detail)
-        #expect(footer(s) == "q/Esc back  j/k scroll  PgUp/PgDn page  g/G top/end  Tab pane  ? help  ^C quit")
+        #expect(footer(s) == "q/Esc back  j/k scroll  y copy  PgUp/PgDn page  g/G top/end  Tab pane  ? help  ^C quit")
 
         s.helpShown = true  // the help over the detail view: the help's keys
         #expect(footer(s) == "q/Esc close  j/k scroll  PgUp/PgDn page  ^C quit")

@@ -46,6 +46,8 @@ struct SnapshotCommandLine: Equatable {
     var keys: [Key] = []
     var size = Size(width: 120, height: 40)
     var capabilities = TerminalCapabilities(colors: .none, unicode: true)
+    /// `--duration`: keys first, then this many seconds on the manual clock.
+    var duration: Double?
 
     struct BadArgument: Error, CustomStringConvertible {
         var description: String
@@ -55,6 +57,7 @@ struct SnapshotCommandLine: Equatable {
         a.keys == b.keys && a.size == b.size && a.capabilities == b.capabilities
             && a.options.scenario == b.options.scenario && a.options.seed == b.options.seed
             && a.options.policy == b.options.policy && a.options.batchSize == b.options.batchSize
+            && a.options.clipboard == b.options.clipboard && a.duration == b.duration
     }
 
     /// Parses the words after `peat-console snapshot`; double quotes group words.
@@ -95,6 +98,14 @@ struct SnapshotCommandLine: Equatable {
                 let v = try value(flag)
                 guard let n = Int(v) else { throw BadArgument(description: "--batch \(v)") }
                 options.batchSize = n
+            case "--duration":
+                let v = try value(flag)
+                guard let d = Double(v) else { throw BadArgument(description: "--duration \(v)") }
+                duration = d
+            case "--clipboard":
+                let v = try value(flag)
+                guard let c = ClipboardChoice(rawValue: v) else { throw BadArgument(description: "--clipboard \(v)") }
+                options.clipboard = c
             default: throw BadArgument(description: "flag \(flag) is not known to the golden tests")
             }
         }
@@ -125,7 +136,10 @@ struct SnapshotCommandLine: Equatable {
 
     /// The frame `peat-console snapshot` prints for these arguments, styles kept.
     func render() -> Buffer {
-        ConsoleApp.snapshotBuffer(options: options, keys: keys, size: size, capabilities: capabilities)
+        // As `snapshot` runs it: no export directory, so `e` and a file copy write nothing.
+        var options = options
+        options.export = .off
+        return ConsoleApp.snapshotBuffer(options: options, keys: keys, size: size, capabilities: capabilities, duration: duration)
     }
 }
 

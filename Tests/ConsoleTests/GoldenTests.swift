@@ -56,8 +56,22 @@ let goldenCases: [GoldenCase] = {
             GoldenCase("frozen-\(size)", #"--color 256 --keys "f" --size \#(size)"#),
             // Follow mode: the cursor kept on its alert below two newer ones, and the badge.
             GoldenCase("follow-badge-\(size)", #"--scenario none --keys "1 1 tab j 1 1" --size \#(size)"#),
+            // `y` on the selected alert: OSC 52 (recorded by the in-memory terminal), or a file,
+            // which a snapshot without --export-dir does not write.
+            GoldenCase("copy-alert-\(size)", #"--color 256 --keys "tab y" --size \#(size)"#),
+            GoldenCase("copy-file-off-\(size)", #"--clipboard file --keys "tab y" --size \#(size)"#),
+            // A long alert type (critical.fratricide_risk) stays whole; the source is cut first.
+            GoldenCase("alert-types-\(size)", #"--duration 200 --keys "tab" --size \#(size)"#),
         ]
     }
+    // The mouse: a click on the pop log's third row (focus and selection), two wheel turns
+    // down over the telemetry pane (cells from the layout at each size).
+    cases += [
+        GoldenCase("mouse-click-poplog-120x40", #"--keys "click:80,23" --size 120x40"#),
+        GoldenCase("mouse-click-poplog-80x24", #"--keys "click:60,17" --size 80x24"#),
+        GoldenCase("mouse-wheel-telemetry-120x40", #"--keys "wheeldown:10,20 wheeldown:10,20" --size 120x40"#),
+        GoldenCase("mouse-wheel-telemetry-80x24", #"--keys "wheeldown:10,12 wheeldown:10,12" --size 80x24"#),
+    ]
     return cases
 }()
 

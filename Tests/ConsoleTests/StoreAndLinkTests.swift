@@ -141,8 +141,10 @@ import PeatInputs
         s.size = Size(width: 40, height: 6)
         var b = Buffer(size: s.size)
         AlertsView.render(s, into: Rect(s.size), of: &b)
+        // The type is not cut: it drops the "critical." the pane's title says instead.
         #expect(b.line(1) == "┃    AGE TYPE                   LINK   ┃")
-        #expect(b.line(3) == "┃ ✓   3m critical.fratricide_r… sent   ┃")
+        #expect(b.line(2) == "┃ ●  12s intrusion              queued ┃")
+        #expect(b.line(3) == "┃ ✓   3m fratricide_risk        sent   ┃")
     }
 
     @Test func theDetailViewGivesTheEncodedSizeAndTheStatusLineStaysQuiet() {
@@ -201,9 +203,9 @@ import PeatInputs
             "┃ product 12  anomaly 4  telemetry 0  command 0            ┃",
             "┃ local store 42/1,000,000 · expired 12 · evicted 0        ┃",
             "┃ ── link 3.2 kB/s ─── tokens queue   sent   drop    bytes ┃",
-            "┃ CRITICAL ██████████     320     0      0      0      0 B ┃",
-            "┃ HIGH     ██████████   1,440     0      0      0      0 B ┃",
-            "┃ NORMAL   ▊·········      74   100     83      5  12.2 kB ┃",
+            "┃ CRITICAL ━━━━━━━━━━     320     0      0      0      0 B ┃",
+            "┃ HIGH     ━━━━━━━━━━   1,440     0      0      0      0 B ┃",
+            "┃ NORMAL   ╸─────────      74   100     83      5  12.2 kB ┃",
             "┃ LOW      debt           -20    22     31      0   4.3 kB ┃",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
         ])
@@ -214,7 +216,7 @@ import PeatInputs
         #expect(c[33, 11].style == theme.style(.warning))  // NORMAL's link queue is full
         #expect(c[33, 12].style == theme.style(.emphasis))
         #expect(c[27, 12].style == theme.style(.warning))  // LOW's bucket is in debt
-        #expect(c[11, 11].style == theme.style(.normal))   // NORMAL's token bar
+        #expect(c[11, 11].style == theme.style(.good))     // NORMAL's tokens: capacity, a gauge in the good colour
         // Two rows short: no link section.
         s.size = Size(width: 60, height: 12)
         var short = Buffer(size: s.size)

@@ -61,9 +61,9 @@ import Testing
         let b = render(Fixture.alerts(), AlertsView.render)
         #expect(b.lines == [
             "┏━ Critical alerts · 1 unacked ━━━━━━━━━━━━━━━━━━━━━━ 1/2 ━┓",
-            "┃    AGE TYPE                    SOURCE             LINK   ┃",
-            "┃ ●  12s critical.intrusion      node-1/perimeter-1 queued ┃",
-            "┃ ✓   3m critical.fratricide_ri… node-1/ifs-1       sent   ┃",
+            "┃    AGE TYPE                       SOURCE          LINK   ┃",
+            "┃ ●  12s critical.intrusion         node-1/perimet… queued ┃",
+            "┃ ✓   3m critical.fratricide_risk   node-1/ifs-1    sent   ┃",
             "┃                                                          ┃",
             "┃                                                          ┃",
             "┃                                                          ┃",

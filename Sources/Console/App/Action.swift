@@ -58,4 +58,10 @@ public enum Action: Equatable, Sendable {
     case export
     /// Show or hide the input errors overlay (`E`).
     case toggleStreamErrors
+
+    // Mouse and clipboard (MouseInput.swift, Copy.swift).
+    /// A click (focus the pane, select the row) or a wheel turn (scroll the pane) at a cell.
+    case mouse(MouseEvent)
+    /// Copy the selected event as JSON (`y`): to the clipboard by OSC 52, or to a file.
+    case copySelection
 }

@@ -35,6 +35,10 @@ public struct ConsoleOptions: Sendable {
     public var injectionEnabled: Bool { allowInject ?? !streaming }
     /// The local store's bounds (capacity; past it the oldest events are evicted).
     public var storeLimits: StoreLimits = .standard
+    /// How `y` copies: `auto` is resolved by the live console from its environment
+    /// (`ClipboardChoice.resolved`); elsewhere (snapshot, tests) it means OSC 52, which the
+    /// in-memory terminal records.
+    public var clipboard: ClipboardChoice = .auto
     /// Where `e` writes its files: the current directory (the live console's default), a
     /// given directory, or nowhere (`snapshot` without `--export-dir`: a command that prints).
     public var export: ExportTarget = .currentDirectory
@@ -193,6 +197,11 @@ public struct AppState: Equatable, Sendable {
     /// Keys pressed that nothing is bound to.
     public var unknownKeys = 0
     public var quitRequested = false
+    /// Where `y` puts the selection.
+    public var clipboard: ClipboardMode = .osc52
+    /// Output asked for by the last actions (the clipboard, a file), which the app carries out
+    /// and empties before the next frame: the reducer's effects that are not node commands.
+    public var pendingOutput: [OutputRequest] = []
 
     /// The starting state for `options` on a screen of `size`.
     public init(options: ConsoleOptions, size: Size = Size(width: 80, height: 24),
@@ -207,6 +216,7 @@ public struct AppState: Equatable, Sendable {
         batchSize = max(1, options.batchSize)
         autoDrain = options.scenario == .demo || options.streaming
         injectionEnabled = options.injectionEnabled
+        clipboard = options.clipboard == .auto ? .osc52 : options.clipboard.resolved(environment: [:])
         let key = NodeKey(options.nodeID)
         nodes = [key: NodeModel(nodeID: options.nodeID, formationID: options.formationID, policy: options.policy)]
         nodeOrder = [key]

@@ -99,6 +99,12 @@ public final class ConsoleApp {
         dispatch(.measured(helpMaxScroll: HelpOverlay(keyMap: keyMap).maxScroll(in: state.layout.body)))
     }
 
+    /// The oldest output request the reducer left (Copy.swift carries them out).
+    func takeOutputRequest() -> OutputRequest { state.pendingOutput.removeFirst() }
+
+    /// Where files go (`e`, and `y` without a clipboard).
+    var exportTarget: ConsoleOptions.ExportTarget { options.export }
+
     /// The frame for the current state.
     public func renderFrame() -> Buffer {
         Screen.render(state, keyMap: keyMap)
@@ -108,6 +114,7 @@ public final class ConsoleApp {
     /// - Returns: true when something was drawn.
     @discardableResult
     public func present(on backend: any TerminalOutput) -> Bool {
+        carryOutOutput(on: backend)
         if let shown = shownState, shown == state, shownFrame != nil { return false }
         let frame = renderFrame()
         let changes = Buffer.diff(shownFrame ?? Buffer(size: Size(width: 0, height: 0)), frame)

@@ -94,7 +94,8 @@ public struct KeyMap: Sendable {
     public static let standardViewFooters: [KeyContext: [FooterHint]] = [
         .help: [FooterHint(.back, "close", keys: "q/Esc"), FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"),
                 FooterHint(.quit, "quit", keys: "^C")],
-        .detail: [FooterHint(.back, "back", keys: "q/Esc"), FooterHint(.moveDown, "scroll"), FooterHint(.pageDown, "page"),
+        .detail: [FooterHint(.back, "back", keys: "q/Esc"), FooterHint(.moveDown, "scroll"), FooterHint(.copySelection, "copy"),
+                  FooterHint(.pageDown, "page"),
                   FooterHint(.moveTop, "top/end"), FooterHint(.focusNext, "pane"), FooterHint(.toggleHelp, "help"),
                   FooterHint(.quit, "quit", keys: "^C")],
         .input: [FooterHint(.back, "close", keys: "q/Esc"), FooterHint(.export, "export"), FooterHint(.toggleHelp, "help"),
@@ -134,6 +135,10 @@ public struct KeyMap: Sendable {
                    keyLabel: "PgUp/PgDn", label: "page", help: "move a page (also ^U/^D)", group: .navigate),
         KeyBinding([.character("g"), .home, .character("G"), .end], [.moveTop, .moveTop, .moveBottom, .moveBottom],
                    keyLabel: "g/G", label: "top/end", help: "first / last item (also Home/End)", group: .navigate),
+        KeyBinding([], [], keyLabel: "mouse", label: "",
+                   help: "click: pane and row; wheel: scroll", group: .navigate),
+        KeyBinding([], [], keyLabel: "", label: "",
+                   help: "--no-mouse: the terminal selects text", group: .navigate),
         KeyBinding([.enter], [.openDetail], keyLabel: "Enter", label: "detail",
                    help: "show every field of the selected event", group: .view, footerRank: 12),
         KeyBinding([.escape], [.back], keyLabel: "Esc", label: "back",
@@ -142,6 +147,8 @@ public struct KeyMap: Sendable {
                    help: "freeze the screen, not the node (also z)", group: .view, footerRank: 16),
         KeyBinding([.character("/")], [.startFilter], keyLabel: "/", label: "filter",
                    help: "new filter of the telemetry browser by type", group: .view, footerRank: 13),
+        KeyBinding([.character("y")], [.copySelection], keyLabel: "y", label: "copy",
+                   help: "copy the selection as JSON (clipboard/file)", group: .view, footerRank: 17),
         KeyBinding([.character("e")], [.export], keyLabel: "e", label: "export",
                    help: "export store, pop log, alerts as JSONL", group: .view, footerRank: 14),
         KeyBinding([.character("E")], [.toggleStreamErrors], keyLabel: "E", label: "input",
@@ -166,6 +173,7 @@ public struct KeyMap: Sendable {
     /// The action for `key` in `state` (filter editing routes text into the filter); keys
     /// nothing is bound to give `.unknownKey`.
     public func action(for key: Key, in state: AppState) -> Action {
+        if case .mouse(let m) = key { return .mouse(m) }
         if state.filterDraft != nil {
             for b in filterBindings { if let a = b.action(for: key) { return a } }
             if case .character(let c) = key, TextWidth.of(c) > 0 { return .filterInput(c) }

@@ -179,6 +179,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .toggleStreamErrors:
         state.streamErrorsShown.toggle()
         if state.streamErrorsShown { state.helpShown = false }
+    case .mouse(let m):
+        state.handleMouse(m)
+    case .copySelection:
+        state.copySelection()
     }
     state.normalizeLists()
     return effects

@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case control(Character)
     /// A key the backend could not name; its raw code is kept for the error count.
     case unknown(Int32)
+    /// A click or a wheel turn (it comes with the keys, and key scripts can write it).
+    case mouse(MouseEvent)
 
     /// The key's name as shown in help and the footer.
     public var description: String {
@@ -31,6 +33,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .function(let n): return "F\(n)"
         case .control(let c): return "^" + String(c).uppercased()
         case .unknown(let code): return "key#\(code)"
+        case .mouse(let m): return m.description
         }
     }
 }
@@ -76,6 +79,9 @@ public protocol TerminalOutput: AnyObject {
     func flush()
     /// Forgets what is on screen so the next frame is drawn in full (after resize/resume).
     func invalidate()
+    /// Carries out a request other than drawing (the clipboard); a terminal that cannot
+    /// ignores it (the default).
+    func perform(_ request: TerminalRequest)
 }
 
 /// Where the main loop waits for keys and terminal events.
@@ -103,6 +109,8 @@ public final class MemoryBackend: TerminalOutput, TerminalInput {
     public private(set) var flushCount = 0
     /// How many cells were drawn over the backend's life.
     public private(set) var cellsDrawn = 0
+    /// The requests other than drawing it was given (the clipboard), oldest first.
+    public private(set) var requests: [TerminalRequest] = []
 
     /// A blank screen of `size` whose input will deliver `keys`, in order.
     public init(size: Size, capabilities: TerminalCapabilities = .init(colors: .xterm256, unicode: true),
@@ -143,6 +151,9 @@ public final class MemoryBackend: TerminalOutput, TerminalInput {
 
     /// Counts a frame.
     public func flush() { flushCount += 1 }
+
+    /// Records the request.
+    public func perform(_ request: TerminalRequest) { requests.append(request) }
 
     /// Blanks the screen: nothing drawn before counts.
     public func invalidate() { screen = Buffer(size: size) }

@@ -28,13 +28,36 @@ public enum AlertsView {
         Column("LINK", width: 6, dropOrder: 1),  // where the alert is: kept the longest
     ]
 
+    /// The columns for `alerts` (the rows shown), and whether the types lose their
+    /// `critical.` prefix. The type is the most telling column, so it is shown whole
+    /// (`critical.fratricide_risk`) while the source is cut, or dropped, first; where even
+    /// then a type would be cut (a narrow pane keeps the link column), the types drop the
+    /// `critical.` the pane's title already says (`fratricide_risk`), rather than their end.
+    static func columns(for alerts: some Sequence<AlertRecord>, width: Int) -> (columns: [Column], bare: Bool) {
+        var c = columns
+        c[2].wholeWidth = alerts.reduce(0) { max($0, TextWidth.of($1.event.eventType)) }
+        let typeWidth = Table.layout(c, width: width).first { $0.index == 2 }?.width ?? 0
+        guard typeWidth < c[2].wholeWidth ?? 0 else { return (c, false) }
+        c[2].wholeWidth = alerts.reduce(0) { max($0, TextWidth.of(bareType($1.event.eventType))) }
+        return (c, true)
+    }
+
+    /// An alert type without the `critical.` prefix.
+    static func bareType(_ type: String) -> String {
+        type.hasPrefix(criticalPrefix) && type.count > criticalPrefix.count ? String(type.dropFirst(criticalPrefix.count)) : type
+    }
+
+    static let criticalPrefix = "critical."
+
     public static func render(_ state: AppState, into rect: Rect, of buffer: inout Buffer) {
         let theme = Theme(capabilities: state.capabilities)
         let inner = box(state).render(into: rect, of: &buffer, theme: theme)
         guard inner.height > 0 else { return }
         let list = state.alertsList
-        let rows = state.core.alerts.dropFirst(list.scroll).prefix(max(0, inner.height - 1)).map { row($0, state: state, theme: theme) }
+        let shown = state.core.alerts.dropFirst(list.scroll).prefix(max(0, inner.height - 1))
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        let (columns, bare) = columns(for: shown, width: area.width)
+        let rows = shown.map { row($0, state: state, theme: theme, bareType: bare) }
         Table(columns: columns, rows: Array(rows), selected: state.focus == .alerts ? list.selected - list.scroll : nil,
               focused: state.focus == .alerts, emptyText: "no critical alerts (1 injects one)")
             .render(into: area, of: &buffer, theme: theme)
@@ -53,7 +76,7 @@ public enum AlertsView {
         return [Span(text, a.acknowledged && role != .error ? other : theme.style(role))]
     }
 
-    static func row(_ a: AlertRecord, state: AppState, theme: Theme) -> TableRow {
+    static func row(_ a: AlertRecord, state: AppState, theme: Theme, bareType: Bool = false) -> TableRow {
         let e = a.event
         let main = theme.style(a.acknowledged ? .alertAcked : .alertUnacked)
         let other = theme.style(a.acknowledged ? .alertAcked : .text)
@@ -61,7 +84,7 @@ public enum AlertsView {
         return TableRow([
             [Span(a.acknowledged ? theme.glyphs.ackMarker : theme.glyphs.alertMarker, main)],
             [Span(Format.age(EventTime.age(e, now: state.now)), other)],
-            [Span(e.eventType, main)],
+            [Span(bareType ? AlertsView.bareType(e.eventType) : e.eventType, main)],
             [Span(source, other)],
             [Span(e.eventID, a.acknowledged ? other : theme.style(.muted))],
             linkCell(a, other: other, theme: theme),

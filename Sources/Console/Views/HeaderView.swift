@@ -74,7 +74,36 @@ public enum HeaderView {
             move()
             spans = line()
         }
+        if let badge = frozenBadge(state, theme: theme) {
+            // The FROZEN badge moves no field: the fields keep the places they have unfrozen,
+            // and room for the badge is made at the right end, by dropping the nice-to-have
+            // segments, shortening the ones after the last fixed field (run state, live
+            // input), then the badge itself, then leaving those out (the screen is frozen:
+            // the badge says more than the run state). Only when that is not enough (the
+            // narrowest screens) does the header shorten as a whole.
+            let lastFixed = segments.lastIndex { $0.rank == 0 && !$0.consoleOnly && !$0.shortensLast } ?? -1
+            var badgeForm = 0
+            func withBadge() -> [Span] { line() + [sep] + badge[badgeForm] }
+            var badgeMoves: [() -> Void] = []
+            for i in byRank where i > lastFixed { badgeMoves.append { dropped.insert(i) } }
+            badgeMoves.append { shortened.formUnion(segments.indices.filter { $0 > lastFixed }) }
+            badgeMoves.append { badgeForm = 1 }
+            badgeMoves.append { dropped.formUnion(segments.indices.filter { $0 > lastFixed }) }
+            badgeMoves += moves
+            spans = withBadge()
+            for move in badgeMoves where spans.width > rect.width {
+                move()
+                spans = withBadge()
+            }
+        }
         buffer.put(spans, x: rect.x, y: rect.y, maxWidth: rect.width, ellipsis: g.ellipsis)
+    }
+
+    /// The badge of a frozen display, long and short form; nil when the display is live.
+    static func frozenBadge(_ state: AppState, theme: Theme) -> [[Span]]? {
+        guard state.frozenModel != nil else { return nil }
+        let warn = theme.style(.headerWarning)
+        return [[Span("FROZEN (f)", warn)], [Span("FROZEN", warn)]]
     }
 
     /// The faults the header always shows: events dropped or refused on the link (the node's
@@ -93,9 +122,9 @@ public enum HeaderView {
     }
 
     /// Segments in their fixed order: the always-shown ones first (node, policy, rates, faults,
-    /// run state, frozen, live input), so that dropping the nice-to-have ones (scenario, batch,
-    /// link, at the right end) moves nothing; the policy is padded to one width, so the fields
-    /// sit in the same columns under every policy.
+    /// run state, live input), so that dropping the nice-to-have ones (scenario, batch, link,
+    /// at the right end) moves nothing; the policy is padded to one width, so the fields sit in
+    /// the same columns under every policy. (A frozen display's badge comes last: `render`.)
     static func segments(_ state: AppState, theme: Theme) -> [Segment] {
         let g = theme.glyphs
         let base = theme.style(.header)
@@ -134,9 +163,6 @@ public enum HeaderView {
                                     short: [Span(g.running + "\(state.linkRate)/s", accent)], rank: 0, consoleOnly: true))
         } else {
             segments.append(Segment([Span("auto-drain off", base)], short: [Span("no drain", base)], rank: 0, consoleOnly: true))
-        }
-        if state.frozenModel != nil {
-            segments.append(Segment([Span("FROZEN (f)", warn)], short: [Span("FROZEN", warn)], rank: 0))
         }
         if let s = c.stream {
             // The live input: "src: stdin ended · 12,345 events" (its errors count as bad input).

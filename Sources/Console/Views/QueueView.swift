@@ -248,7 +248,8 @@ struct LinkRows {
                 // An oversize event took the bucket into debt: nothing goes until it is repaid.
                 buffer.put(TextWidth.pad("debt", to: barWidth - 1), x: rect.x + nameWidth, y: y, style: theme.style(.warning))
             } else {
-                Bar(value: max(0, tokens), maximum: capacity, style: style)
+                // Capacity left, not load: a gauge (full is good), not a bar (full is trouble).
+                CapacityGauge(value: max(0, tokens), maximum: capacity)
                     .render(x: rect.x + nameWidth, y: y, width: barWidth - 1, of: &buffer, theme: theme)
             }
             var x = rect.x + nameWidth + barWidth

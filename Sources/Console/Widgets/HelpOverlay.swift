@@ -27,15 +27,22 @@ public struct HelpOverlay {
         ("", "each level only while it had a backlog"),
         ("target", "its due share in those steps (by weight)"),
         ("age / net", "oldest queued event / in - out per s"),
-        ("tokens", "link capacity left: idle room, not load"),
-        ("queue", "events waiting on the link: load"),
+        ("tokens ━━╸─", "link capacity left: idle room, full is"),
+        ("", "good; a line, unlike load bars"),
+        ("queue ██▌·", "events waiting: load, full is trouble"),
         ("drop/exp/bad", "link drops, TTL expiries, bad input"),
     ]
 
     static func glossary(theme: Theme) -> [[Span]] {
         var out: [[Span]] = [[Span("Glossary", theme.style(.emphasis))]]
+        let g = theme.glyphs
+        // The samples of the gauge and the bar in the glyphs the panes draw them with.
+        let samples = ["━━╸─": g.gaugeFull + g.gaugeFull + g.gaugeHalf + g.gaugeEmpty,
+                       "██▌·": g.barFull + g.barFull + (g.barPartials.count > 3 ? g.barPartials[3] : g.barFull) + g.barEmpty]
         for (term, meaning) in glossaryEntries {
-            out.append([Span("  " + TextWidth.pad(theme.glyphs.plain(term), to: HelpOverlay.keyWidth + 2), theme.style(.titleFocused)),
+            var shown = term
+            for (sample, drawn) in samples where term.hasSuffix(" " + sample) { shown = String(term.dropLast(sample.count)) + drawn }
+            out.append([Span("  " + TextWidth.pad(g.plain(shown), to: HelpOverlay.keyWidth + 2), theme.style(.titleFocused)),
                         Span(meaning)])
         }
         return out

@@ -10,13 +10,20 @@ public struct Column: Sendable {
     /// Columns are dropped from the highest `dropOrder` first when the table is too narrow;
     /// 0 is never dropped.
     public var dropOrder: Int
+    /// The width the column's content needs to be shown whole (the most telling column, e.g.
+    /// an alert's type): the layout narrows the other flexible columns, and drops droppable
+    /// ones (but not the last to go, `dropOrder` 1), before cutting it. Nil: the column is cut
+    /// like any other.
+    public var wholeWidth: Int?
 
-    public init(_ title: String, width: Int, flexible: Bool = false, alignment: Alignment = .left, dropOrder: Int = 0) {
+    public init(_ title: String, width: Int, flexible: Bool = false, alignment: Alignment = .left, dropOrder: Int = 0,
+                wholeWidth: Int? = nil) {
         self.title = title
         self.width = width
         self.flexible = flexible
         self.alignment = alignment
         self.dropOrder = dropOrder
+        self.wholeWidth = wholeWidth
     }
 }
 
@@ -55,9 +62,22 @@ public struct Table {
         while needed(kept) > width, let drop = kept.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
             kept.removeAll { $0 == drop }
         }
+        // What the columns to be shown whole need beyond their minimum width: room made by
+        // dropping more columns, but not the last to go.
+        func wanted(_ idx: [Int]) -> Int { idx.reduce(0) { $0 + max(0, (columns[$1].wholeWidth ?? 0) - columns[$1].width) } }
+        while needed(kept) + wanted(kept) > width,
+              let drop = kept.filter({ columns[$0].dropOrder > 1 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
+            kept.removeAll { $0 == drop }
+        }
         var spare = max(0, width - needed(kept))
-        let flex = kept.filter { columns[$0].flexible }
         var widths = Dictionary(uniqueKeysWithValues: kept.map { ($0, columns[$0].width) })
+        // The columns to be shown whole take their room first.
+        for i in kept where spare > 0 {
+            let extra = min(spare, max(0, (columns[i].wholeWidth ?? 0) - columns[i].width))
+            widths[i]! += extra
+            spare -= extra
+        }
+        let flex = kept.filter { columns[$0].flexible }
         if !flex.isEmpty {
             let share = spare / flex.count
             for (n, i) in flex.enumerated() {
