@@ -1,11 +1,13 @@
 import Console
 import PeatEvents
+import PeatInputs
 
 extension ConsoleApp {
     /// An app for `options` with the in-process node (`LocalNodeSource`), reading time from
     /// `clock`.
     public convenience init(options: ConsoleOptions, clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
         self.init(options: options, sources: [LocalNodeSource(options: options, clock: clock)], clock: clock, keyMap: keyMap)
+        writeNewFile = NewFile.create
     }
 
     /// The in-process node's source, when the app has one (soak, bench and tests read its

@@ -31,6 +31,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--source and --listen feed a local node; they do not go with --connect")
         }
         let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options)
+        app.writeNewFile = NewFile.create
         defer { app.remoteNodes.forEach { $0.stop() } }
         let input: StreamInput?
         do { input = try streams.start(into: app.inbox) } catch {

@@ -102,6 +102,12 @@ public final class ConsoleApp {
     /// The oldest output request the reducer left (Copy.swift carries them out).
     func takeOutputRequest() -> OutputRequest { state.pendingOutput.removeFirst() }
 
+    /// Writes `text` to a new file named from `stem` in a directory (nil: the working
+    /// directory) and returns its path, for `y` without a clipboard. The console writes no
+    /// files itself: whoever wires the app gives it one (LocalNode, the executable); without
+    /// it, a copy to a file says it is not available.
+    public var writeNewFile: ((_ text: String, _ stem: String, _ directory: String?) throws -> String)?
+
     /// Where files go (`e`, and `y` without a clipboard).
     var exportTarget: ConsoleOptions.ExportTarget { options.export }
 

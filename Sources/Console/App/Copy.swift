@@ -160,58 +160,28 @@ extension ConsoleApp {
                 backend.perform(.setClipboard(text))
                 dispatch(.report("copied \(what) as JSON to the clipboard (OSC 52)", isError: false))
             case .file(let text, let stem, let what):
-                let directory: String
+                let directory: String?
                 switch exportTarget {
                 case .off:
                     dispatch(.report("copy to a file is off in snapshot (--export-dir DIR writes it there)", isError: true))
                     continue
-                case .currentDirectory: directory = FileManager.default.currentDirectoryPath
+                case .currentDirectory: directory = nil
                 case .directory(let d): directory = d
+                }
+                guard let writeNewFile else {
+                    dispatch(.report("copy to a file is not available here", isError: true))
+                    continue
                 }
                 do {
                     // The file's name first: a long directory is what the status line cuts.
-                    let path = try CopyFile.create(text, stem: stem, in: directory)
+                    let path = try writeNewFile(text, stem, directory)
                     let name = (path as NSString).lastPathComponent
-                    dispatch(.report("copied \(what) as JSON to \(InputText.escaped(name)) in \(InputText.escaped(directory))", isError: false))
+                    let folder = (path as NSString).deletingLastPathComponent
+                    dispatch(.report("copied \(what) as JSON to \(InputText.escaped(name)) in \(InputText.escaped(folder))", isError: false))
                 } catch {
-                    dispatch(.report("could not copy \(what) to a file in \(InputText.escaped(directory)): \(error)", isError: true))
+                    dispatch(.report("could not copy \(what) to a file in \(InputText.escaped(directory ?? ".")): \(error)", isError: true))
                 }
             }
         }
-    }
-}
-
-/// Writes a copy to a new file, never over an existing one.
-enum CopyFile {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Writes `text` and a newline to `<directory>/<stem>.json`, or `<stem>-2.json`,
-    /// `<stem>-3.json`… when taken (created exclusively: an existing file is never replaced).
-    /// - Returns: the path written.
-    static func create(_ text: String, stem: String, in directory: String) throws -> String {
-        let bytes = Array((text + "\n").utf8)
-        for n in 1...1_000 {
-            let name = n == 1 ? stem + ".json" : "\(stem)-\(n).json"
-            let path = (directory as NSString).appendingPathComponent(name)
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd < 0 {
-                if errno == EEXIST { continue }
-                throw Failure(description: String(cString: strerror(errno)))
-            }
-            defer { close(fd) }
-            var written = 0
-            while written < bytes.count {
-                let r = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(description: String(cString: strerror(errno)))
-                }
-                written += r
-            }
-            return path
-        }
-        throw Failure(description: "\(stem).json and 999 numbered names after it exist")
     }
 }
