@@ -5,7 +5,7 @@ extension ConsoleApp {
     /// An app for `options` with the in-process node (`LocalNodeSource`), reading time from
     /// `clock`.
     public convenience init(options: ConsoleOptions, clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
-        self.init(options: options, sources: [LocalNodeSource(options: options, clock: clock)], clock: clock, keyMap: keyMap)
+        self.init(options: options, sources: LocalNodeSource.sources(options: options, clock: clock), clock: clock, keyMap: keyMap)
     }
 
     /// The in-process node's source, when the app has one (soak, bench and tests read its

@@ -58,4 +58,10 @@ public enum Action: Equatable, Sendable {
     case export
     /// Show or hide the input errors overlay (`E`).
     case toggleStreamErrors
+
+    // Scheduling side by side and warnings (Compare.swift, Warnings.swift).
+    /// Enter or leave the side-by-side view of a comparison (`c`).
+    case toggleCompare
+    /// Show or hide the warnings list (`W`).
+    case toggleWarnings
 }

@@ -15,7 +15,12 @@ extension NodeModel {
             if o.time.seconds != lastSampleSecond {
                 lastSampleSecond = o.time.seconds
                 sample(second: o.time.seconds, running: running)
+                delays.refresh(now: o.time.seconds)
             }
+            return nil
+        case .delays(let samples):
+            delays.record(samples)
+            warnings.note(samples, model: self)
             return nil
         case .emitted(let count, let criticals):
             emitted += count
@@ -102,6 +107,7 @@ extension NodeModel {
             step.inversion = verdict.inversion
         }
         popSteps += 1
+        warnings.note(p)
         popLog.insert(step, at: 0)
         if popLog.count > NodeModel.popLogCapacity { popLog.removeLast(popLog.count - NodeModel.popLogCapacity) }
     }

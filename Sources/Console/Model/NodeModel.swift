@@ -261,6 +261,8 @@ public enum NodeEvent: Equatable, Sendable {
     case replica(NodeReplica)
     /// A remote node's connection changed (a new instance id starts the model afresh).
     case connection(NodeConnection)
+    /// Waits measured at a stage (emit → pop, pop → sent), folded into `NodeModel.delays`.
+    case delays(DelaySamples)
 }
 
 /// Everything the panes show for one node. The app state holds one per node; views read it,
@@ -308,6 +310,10 @@ public struct NodeModel: Equatable, Sendable {
     public static let rateWindow = 5
     /// Shares and inversions counted over the steps in which each level had a backlog.
     public var demand = DemandShares()
+    /// Queueing delay per level, emit → pop and pop → sent (QueueDelays.swift).
+    public var delays = QueueDelays()
+    /// The named warnings (lints) as last evaluated, and what they track (Warnings.swift).
+    public var warnings = WarningTracker()
     /// The second of the last history sample, and the (second, emitted, popped) samples the
     /// rates are taken over.
     var lastSampleSecond: UInt64?
