@@ -177,7 +177,8 @@ public final class LocalNodeSource: NodeSource {
         let popped = emitter.popEvents(max: max)
         intake.recordPopped(popped)
         let now = emitter.clock.now()
-        if !popped.isEmpty { events.append(.delays(waits.popped(popped, at: now))) }
+        let measured = waits.popped(popped, at: now)
+        if !popped.isEmpty { events.append(.delays(measured)) }
         var fates: [LinkFateChange] = []
         for e in popped {
             let outcome = link.enqueue(e)
@@ -190,7 +191,7 @@ public final class LocalNodeSource: NodeSource {
         let criticals = popped.filter { $0.priorityLevel == .critical }.map(\.eventID)
         events.append(.popped(PopResult(asked: max, got: popped.count, levels: popped.prefix(PopStep.keptLevels).map(\.priorityLevel),
                                         pendingBefore: pendingBefore, pendingByLevel: pendingByLevel, automatic: automatic, criticalIDs: criticals,
-                                        time: emitter.clock.now().seconds)))
+                                        time: emitter.clock.now().seconds, longestWait: measured.millis.joined().max())))
         if !fates.isEmpty { events.append(.linkFates(fates)) }
         transmit(now: emitter.clock.now())
     }

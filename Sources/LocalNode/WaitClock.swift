@@ -1,4 +1,5 @@
 import Console
+import Foundation
 import DequeModule
 import PeatEvents
 
@@ -52,5 +53,29 @@ struct WaitClock {
             if l == 0 { samples.criticals.append(CriticalWait(eventID: e.eventID, millis: wait)) }
         }
         return samples
+    }
+}
+
+/// The delays file of an export: one line per stage, level and window,
+/// `{"stage":"queue","level":"HIGH","window":"10s","count":N,"p50Ms":…,"p90Ms":…,"p99Ms":…,"maxMs":…}`
+/// (`window` "10s" for the last ten seconds, "run" for the whole run; `stage` "queue" for
+/// emit → pop, "link" for pop → sent).
+enum DelayExportFile {
+    static func lines(_ delays: QueueDelays) -> [String] {
+        var out: [String] = []
+        for stage in DelayStage.allCases {
+            for level in PriorityLevel.allCases {
+                for recent in [true, false] {
+                    let s = delays.summary(level, stage, recent: recent)
+                    out.append("{\"stage\":\"\(stage.name)\",\"level\":\"\(level.name)\",\"window\":\"\(recent ? "\(QueueDelays.windowSeconds)s" : "run")\","
+                               + "\"count\":\(s.count),\"p50Ms\":\(s.p50),\"p90Ms\":\(s.p90),\"p99Ms\":\(s.p99),\"maxMs\":\(s.max)}")
+                }
+            }
+        }
+        return out
+    }
+
+    static func write(_ delays: QueueDelays, to path: String) throws {
+        try Data((lines(delays).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

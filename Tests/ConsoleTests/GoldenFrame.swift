@@ -46,6 +46,8 @@ struct SnapshotCommandLine: Equatable {
     var keys: [Key] = []
     var size = Size(width: 120, height: 40)
     var capabilities = TerminalCapabilities(colors: .none, unicode: true)
+    /// `--duration`: keys first, then this many seconds on the manual clock.
+    var duration: Double?
 
     struct BadArgument: Error, CustomStringConvertible {
         var description: String
@@ -55,6 +57,7 @@ struct SnapshotCommandLine: Equatable {
         a.keys == b.keys && a.size == b.size && a.capabilities == b.capabilities
             && a.options.scenario == b.options.scenario && a.options.seed == b.options.seed
             && a.options.policy == b.options.policy && a.options.batchSize == b.options.batchSize
+            && a.options.compare == b.options.compare && a.duration == b.duration
     }
 
     /// Parses the words after `peat-console snapshot`; double quotes group words.
@@ -95,6 +98,13 @@ struct SnapshotCommandLine: Equatable {
                 let v = try value(flag)
                 guard let n = Int(v) else { throw BadArgument(description: "--batch \(v)") }
                 options.batchSize = n
+            case "--duration":
+                let v = try value(flag)
+                guard let n = Double(v) else { throw BadArgument(description: "--duration \(v)") }
+                duration = n
+            case "--compare":
+                let v = try value(flag)
+                do { options.compare = try CompareState.policies(v) } catch { throw BadArgument(description: error.message) }
             default: throw BadArgument(description: "flag \(flag) is not known to the golden tests")
             }
         }
@@ -125,7 +135,7 @@ struct SnapshotCommandLine: Equatable {
 
     /// The frame `peat-console snapshot` prints for these arguments, styles kept.
     func render() -> Buffer {
-        ConsoleApp.snapshotBuffer(options: options, keys: keys, size: size, capabilities: capabilities)
+        ConsoleApp.snapshotBuffer(options: options, keys: keys, size: size, capabilities: capabilities, duration: duration)
     }
 }
 

@@ -179,7 +179,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .stream(let delivery):
         for input in state.compare?.keys ?? Array(state.nodeOrder.prefix(1)) { effects.append(Effect(.ingest(delivery), for: input)) }
     case .export:
-        command(.export(AlertExport(alerts: state.core.alerts.reversed(), received: state.core.alertsReceived)))
+        var delays = state.core.delays
+        delays.refresh(now: state.core.time.seconds)
+        command(.export(AlertExport(alerts: state.core.alerts.reversed(), received: state.core.alertsReceived, delays: delays)))
     case .toggleStreamErrors:
         state.streamErrorsShown.toggle()
         if state.streamErrorsShown { state.helpShown = false }

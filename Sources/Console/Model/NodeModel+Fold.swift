@@ -16,11 +16,14 @@ extension NodeModel {
                 lastSampleSecond = o.time.seconds
                 sample(second: o.time.seconds, running: running)
                 delays.refresh(now: o.time.seconds)
+            } else if delays.pending > 0 && !running {
+                // Keys only, time standing still: the waits of a step show at once.
+                delays.refresh(now: o.time.seconds)
             }
             return nil
         case .delays(let samples):
             delays.record(samples)
-            warnings.note(samples, model: self)
+            warnings.note(samples)
             return nil
         case .emitted(let count, let criticals):
             emitted += count
@@ -100,6 +103,7 @@ extension NodeModel {
         }
         var step = PopStep(number: popSteps + 1, asked: p.asked, got: p.got, levels: p.levels,
                            automatic: p.automatic, short: p.short, time: p.time)
+        step.longestWait = p.longestWait
         if let pending = p.pendingByLevel {
             let verdict = demand.fold(pending: pending, levels: p.levels, got: p.got, asked: p.asked, weights: observed.stats.targetShare)
             step.skipped = verdict.skippedLevel

@@ -63,6 +63,8 @@ public struct PopStep: Equatable, Sendable {
     public var skippedWaiting = 0
     /// The step served a lower level while a higher one waited beyond its share.
     public var inversion = false
+    /// The longest emit → pop wait among the step's events, milliseconds (nil: not measured).
+    public var longestWait: UInt64?
 
     /// At most this many levels are kept per step.
     public static let keptLevels = 256
@@ -209,9 +211,12 @@ public struct PopResult: Equatable, Sendable {
     public var criticalIDs: [String]
     /// When (seconds since the epoch).
     public var time: UInt64
+    /// The longest emit → pop wait among the popped events, milliseconds, when measured.
+    public var longestWait: UInt64?
 
     public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, pendingByLevel: [Int]? = nil,
-                automatic: Bool, criticalIDs: [String] = [], time: UInt64) {
+                automatic: Bool, criticalIDs: [String] = [], time: UInt64, longestWait: UInt64? = nil) {
+        self.longestWait = longestWait
         self.pendingByLevel = pendingByLevel
         self.asked = asked
         self.got = got

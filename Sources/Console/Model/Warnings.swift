@@ -128,7 +128,9 @@ public struct WarningTracker: Equatable, Sendable {
         if let lowest = (0..<4).last(where: { served[$0] > 0 }) {
             for l in 0..<lowest { lastServedLower[l] = p.time }
         }
-        if let pending = p.pendingByLevel, pending.count == 4, pending[1] > 0, pending[2] > 0, pending[3] > 0 {
+        // All backlogged: each of HIGH, NORMAL, LOW had enough waiting to fill the pop alone,
+        // so each was entitled to exactly its weight of it.
+        if let pending = p.pendingByLevel, pending.count == 4, (1...3).allSatisfy({ pending[$0] >= max(1, p.asked) }) {
             let hnl = [served[1], served[2], served[3]]
             if let last = allBacklogged.last, last.second == p.time {
                 for i in 0..<3 { allBacklogged[allBacklogged.count - 1].served[i] += hnl[i] }
@@ -140,7 +142,7 @@ public struct WarningTracker: Equatable, Sendable {
     }
 
     /// Waits measured: events that left the queue past their TTL.
-    mutating func note(_ samples: DelaySamples, model: NodeModel) {
+    mutating func note(_ samples: DelaySamples) {
         guard samples.stage == .queue else { return }
         for l in 0..<4 { expiredInQueue[l] += samples.expired[safe: l] ?? 0 }
         if samples.expired.contains(where: { $0 > 0 }) {

@@ -35,7 +35,8 @@ public enum WarningsView {
             guard let model = state.nodes[key] else { continue }
             let all = model.warnings.warnings
             let active = all.filter(\.active).count
-            out.append([Span(key.rawValue, theme.style(.emphasis)), Span(" \(theme.glyphs.dot) \(model.policy) \(theme.glyphs.dot) ", muted),
+            let name = key.rawValue.contains("\(model.policy)") ? key.rawValue : "\(key.rawValue) \(theme.glyphs.dot) \(model.policy)"
+            out.append([Span(name, theme.style(.emphasis)), Span(" \(theme.glyphs.dot) ", muted),
                         Span("\(active) active", active > 0 ? theme.style(.warning) : theme.style(.good)),
                         Span(", \(all.count - active) cleared", muted)])
             if all.isEmpty { out.append([Span("  no warning has fired", muted)]) }
