@@ -12,7 +12,7 @@ struct CompareAndWarningOptions: ParsableArguments {
                                valueName: "a,b"))
     var compare: String?
 
-    @Option(name: .customLong("warn"), help: ArgumentHelp("Switch a warning on (repeatable): \(LintName.allCases.map(\.name).joined(separator: ", ")). All are on by default.", valueName: "name"))
+    @Option(name: .customLong("warn"), help: ArgumentHelp("Switch a warning on (repeatable; all are on by default).", valueName: "name"))
     var warn: [LintName] = []
 
     @Option(name: .customLong("allow"), help: ArgumentHelp("Switch a warning off (repeatable); --warn wins for a name given to both.", valueName: "name"))
