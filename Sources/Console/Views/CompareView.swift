@@ -111,7 +111,9 @@ public enum CompareView {
             guard let f else { return [Span(theme.glyphs.unknown, muted)] }
             return [Span(f.oldest ? "oldest " : "p99 ", muted), Span(QueueDelays.format(millis: f.millis), theme.style(.emphasis))]
         }
-        if let gap = widestGap(a, b, now: state.now) {
+        if let gap = widestGap(a, b, now: state.now), gap.a?.millis == gap.b?.millis {
+            spans.append(Span("waits alike", muted))
+        } else if let gap = widestGap(a, b, now: state.now) {
             spans += [Span(gap.level.name + " ", theme.style(level: gap.level))] + wait(gap.a) + [Span(" vs ", muted)] + wait(gap.b)
         } else {
             spans.append(Span("nothing popped yet", muted))
