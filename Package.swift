@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Queueing-delay percentiles per level (Console's node model): HdrHistogram, not a hand-written one.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // The event core: schema, emitter, queue, schedulers, store, link model, codecs.
@@ -38,9 +40,10 @@ let package = Package(
         .target(name: "PeatInputs", dependencies: ["PeatEvents"]),
         // The app: state, node models, actions, update, views, cell buffer. No terminal library,
         // no threads, no node implementation here.
-        .target(name: "Console", dependencies: ["PeatEvents"]),
+        .target(name: "Console", dependencies: ["PeatEvents", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         // The in-process node source: an emitter with the demo, live inputs and the link model.
-        .target(name: "LocalNode", dependencies: ["Console", "PeatEvents", "PeatDemo", "PeatInputs"]),
+        .target(name: "LocalNode", dependencies: ["Console", "PeatEvents", "PeatDemo", "PeatInputs",
+                                                 .product(name: "DequeModule", package: "swift-collections")]),
         // NodeConsole's generated messages and stubs (assets/proto/cap/console/v1/console.proto,
         // scripts/regenerate-console-proto.sh), and their conversions to and from the console's
         // node model. The only target with generated gRPC code.

@@ -6,7 +6,7 @@ extension ConsoleApp {
     /// An app for `options` with the in-process node (`LocalNodeSource`), reading time from
     /// `clock`.
     public convenience init(options: ConsoleOptions, clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
-        self.init(options: options, sources: [LocalNodeSource(options: options, clock: clock)], clock: clock, keyMap: keyMap)
+        self.init(options: options, sources: LocalNodeSource.sources(options: options, clock: clock), clock: clock, keyMap: keyMap)
         writeNewFile = NewFile.create
     }
 

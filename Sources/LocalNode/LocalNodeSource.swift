@@ -22,15 +22,20 @@ public final class LocalNodeSource: NodeSource {
     private(set) var link: LinkTransmitter
     /// Events of the batch being performed, reported together.
     var events: [NodeEvent] = []
+    /// Pop times of the events on the link, for their pop → sent waits (WaitClock.swift).
+    private var waits = WaitClock()
+    /// The demo's cap on a pop while its radio is jammed, as last applied.
+    private var demoBatchCap: Int?
     private var emittedInBatch = 0
     private var criticalsInBatch: [PeatEvent] = []
 
     /// The longest stretch of time one wake-up may simulate, seconds (a stall must not flood).
     public static let maxStep = 1.0
 
-    /// The node for `options`, reading time from `clock`.
-    public init(options: ConsoleOptions, clock: any EventClock) {
-        key = NodeKey(options.nodeID)
+    /// The node for `options`, reading time from `clock`, reporting as `key` (by default the
+    /// node id; a comparison's lanes each have their own).
+    public init(options: ConsoleOptions, clock: any EventClock, key: NodeKey? = nil) {
+        self.key = key ?? NodeKey(options.nodeID)
         emitter = EventEmitter(nodeID: options.nodeID, formationID: options.formationID,
                                policy: options.policy, clock: clock, storeLimits: options.storeLimits)
         generator = options.scenario == .demo ? DemoScenario(seed: options.seed) : nil
@@ -171,9 +176,13 @@ public final class LocalNodeSource: NodeSource {
         let pendingByLevel = emitter.pendingCounts
         let popped = emitter.popEvents(max: max)
         intake.recordPopped(popped)
+        let now = emitter.clock.now()
+        let measured = waits.popped(popped, at: now)
+        if !popped.isEmpty { events.append(.delays(measured)) }
         var fates: [LinkFateChange] = []
         for e in popped {
             let outcome = link.enqueue(e)
+            waits.enqueued(e, outcome: outcome, at: now)
             if e.priorityLevel == .critical { fates.append(LinkFateChange(eventID: e.eventID, fate: outcome == .rejected ? .dropped : .waiting, from: nil)) }
             if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical {
                 fates.append(LinkFateChange(eventID: victim.eventID, fate: .dropped, from: .waiting))
@@ -182,7 +191,7 @@ public final class LocalNodeSource: NodeSource {
         let criticals = popped.filter { $0.priorityLevel == .critical }.map(\.eventID)
         events.append(.popped(PopResult(asked: max, got: popped.count, levels: popped.prefix(PopStep.keptLevels).map(\.priorityLevel),
                                         pendingBefore: pendingBefore, pendingByLevel: pendingByLevel, automatic: automatic, criticalIDs: criticals,
-                                        time: emitter.clock.now().seconds)))
+                                        time: emitter.clock.now().seconds, longestWait: measured.millis.joined().max())))
         if !fates.isEmpty { events.append(.linkFates(fates)) }
         transmit(now: emitter.clock.now())
     }
@@ -198,6 +207,14 @@ public final class LocalNodeSource: NodeSource {
             for e in g.advance(by: dt) { emit(e) }
             generator = g
         }
+        // The demo's jammed radio takes small pops (DemoScenario.batchCap): said when it starts and ends.
+        let cap = generator.flatMap { DemoScenario.batchCap(at: $0.elapsed) }
+        if cap != demoBatchCap {
+            if let cap { report("demo: the radio is jammed — pops of at most \(cap) events for \(Int(DemoScenario.jamLength)) s") }
+            else if demoBatchCap != nil { report("demo: jamming over — pops of \(batch) again") }
+            demoBatchCap = cap
+        }
+        let batch = cap.map { Swift.min(batch, $0) } ?? batch
         if drainRate > 0 {
             // The link takes one popEvents(max: batch) every batch/drainRate seconds: the
             // budget fills at drainRate events/s and each pop spends a whole batch.
@@ -220,7 +237,9 @@ public final class LocalNodeSource: NodeSource {
 
     /// Sends what the link's tokens allow at `now`.
     private func transmit(now: PeatTimestamp) {
-        let sent = link.transmit(now: now).filter { $0.priorityLevel == .critical }
+        let all = link.transmit(now: now)
+        if !all.isEmpty { events.append(.delays(waits.sent(all, at: now))) }
+        let sent = all.filter { $0.priorityLevel == .critical }
         if !sent.isEmpty { events.append(.linkFates(sent.map { LinkFateChange(eventID: $0.eventID, fate: .transmitted, from: .waiting) })) }
     }
 

@@ -90,8 +90,9 @@ extension LocalNodeSource {
             let stem = (paths.store as NSString).lastPathComponent.replacingOccurrences(of: "-store.jsonl", with: "")
             let alertsPath = (paths.store as NSString).deletingLastPathComponent + "/" + stem + "-alerts.jsonl"
             try AlertExportFile.write(alerts, to: alertsPath)
+            try DelayExportFile.write(alerts.delays, to: (paths.store as NSString).deletingLastPathComponent + "/" + stem + "-delays.jsonl")
             let fell = alerts.received - alerts.alerts.count
-            events.append(.report("exported \(InputText.escaped(stem))-{store,poplog,alerts}.jsonl (\(store.count) stored, \(popped.count) popped, "
+            events.append(.report("exported \(InputText.escaped(stem))-{store,poplog,alerts,delays}.jsonl (\(store.count) stored, \(popped.count) popped, "
                                   + "\(alerts.alerts.count) of \(alerts.received) alerts\(fell > 0 ? ", \(fell) fell off the list" : ""))",
                                   isError: false))
         } catch {

@@ -145,6 +145,13 @@ public struct DemoEmission: Hashable, Sendable {
 /// Detections and tracks follow the node's activity: a slow swell around a quiet baseline,
 /// and a "contact" of `contactLength` seconds every `activityPeriod` seconds when they run at
 /// four times the mean (so a 40 events/s link falls behind and the queues fill, then drain).
+/// A *jamming* phase of `jamLength` seconds starts `jamStart` seconds into every `jamPeriod`
+/// (the first within the first 30 s): the RF monitor reports jamming (HIGH) at `jamAnomalyRate`,
+/// detections and tracks run at least at `jamDetectionRate` and `jamTrackRate`, and the jammed
+/// radio takes the queue in pops of at most `jamBatch` events (`batchCap(at:)`); a contact
+/// that falls in the phase is masked by it. HIGH, NORMAL
+/// and LOW are then all backlogged under a small batch: the reference scheduler gives NORMAL
+/// nothing (its 35 % rounds to 0 of 2), the fair one keeps 50/35/15.
 /// Arrivals are Poisson, drawn from the scenario's own generator: the same seed gives the same
 /// emissions for the same sequence of `advance` calls' total time. So that a first look shows
 /// every pane at work, the first anomaly comes within `firstAnomalyBy` (3 s) and the first
@@ -162,6 +169,18 @@ public struct DemoScenario: Sendable {
     /// How long a contact lasts, seconds; it starts `contactStart` seconds into each period.
     public static let contactLength = 6.0
     public static let contactStart = 8.0
+    /// The jamming phase: from `jamStart` for `jamLength` seconds of every `jamPeriod`.
+    public static let jamStart = 15.0
+    public static let jamLength = 60.0
+    public static let jamPeriod = 180.0
+    /// Rates while jammed, events per second: jamming reports (HIGH), detections (NORMAL) and
+    /// tracks (LOW), just above the fair shares of the 40/s drain (20/14/6), so that all three
+    /// stay backlogged while the fair queue grows by little (41.5/s in all).
+    public static let jamAnomalyRate = 20.5
+    public static let jamDetectionRate = 14.5
+    public static let jamTrackRate = 6.5
+    /// The most events one pop takes while jammed.
+    public static let jamBatch = 2
     /// The first anomaly comes within this many seconds of the start (in its second half).
     public static let firstAnomalyBy = 3.0
     /// The first critical comes within this many seconds of the start (in its last 40%).
@@ -176,6 +195,8 @@ public struct DemoScenario: Sendable {
     private var nextTelemetry: Double = 0
     private var metricValues: [Double] = [38, 52, 47, 96, 67]
     private var sequence = 0
+    /// The time the jamming phase last started or ended (the streams' arrivals were redrawn).
+    private var ratesDrawnAt = 0.0
 
     /// A scenario whose every draw follows from `seed`.
     public init(seed: UInt64) {
@@ -190,18 +211,38 @@ public struct DemoScenario: Sendable {
     }
 
     /// The detection/track activity factor at time `t`: 4 during a contact, else a swell of
-    /// 0.35 … 0.85 (about 1 on average over a period).
+    /// 0.35 … 0.85 (about 1 on average over a period). (While jammed, the jamming rates apply instead.)
     public static func activity(at t: Double) -> Double {
         let phase = t.truncatingRemainder(dividingBy: activityPeriod)
         if phase >= contactStart, phase < contactStart + contactLength { return 4 }
         return 0.6 + 0.25 * sin(2 * Double.pi * t / activityPeriod)
     }
 
+    /// True while the radio is jammed (the phase of `jamLength` seconds from `jamStart` in
+    /// every `jamPeriod`).
+    public static func jammed(at t: Double) -> Bool {
+        let phase = t.truncatingRemainder(dividingBy: jamPeriod)
+        return phase >= jamStart && phase < jamStart + jamLength
+    }
+
+    /// The first start or end of a jamming phase strictly after `t`.
+    static func nextJamBoundary(after t: Double) -> Double {
+        let base = (t / jamPeriod).rounded(.down) * jamPeriod
+        for candidate in [base + jamStart, base + jamStart + jamLength, base + jamPeriod + jamStart] where candidate > t {
+            return candidate
+        }
+        return base + jamPeriod + jamStart + jamLength
+    }
+
+    /// The most events one pop may take at time `t` (`jamBatch` while jammed), nil for no cap.
+    public static func batchCap(at t: Double) -> Int? { jammed(at: t) ? jamBatch : nil }
+
     private func rate(_ s: Stream, at t: Double) -> Double {
+        let jam = DemoScenario.jammed(at: t)
         switch s {
-        case .detection: return DemoScenario.detectionRate * DemoScenario.activity(at: t)
-        case .track: return DemoScenario.trackRate * DemoScenario.activity(at: t)
-        case .anomaly: return DemoScenario.anomalyRate
+        case .detection: return jam ? DemoScenario.jamDetectionRate : DemoScenario.detectionRate * DemoScenario.activity(at: t)
+        case .track: return jam ? DemoScenario.jamTrackRate : DemoScenario.trackRate * DemoScenario.activity(at: t)
+        case .anomaly: return jam ? DemoScenario.jamAnomalyRate : DemoScenario.anomalyRate
         case .critical: return DemoScenario.criticalRate
         }
     }
@@ -219,6 +260,16 @@ public struct DemoScenario: Sendable {
             for s in Stream.allCases where nextArrival[s.rawValue] < bestTime {
                 bestTime = nextArrival[s.rawValue]
                 best = s
+            }
+            // A jamming phase starts or ends first: the streams' next arrivals are drawn afresh
+            // at the new rates (memoryless, so the arrivals stay Poisson in each phase).
+            let boundary = DemoScenario.nextJamBoundary(after: ratesDrawnAt)
+            if boundary <= bestTime, boundary <= end {
+                for s in [Stream.detection, .track, .anomaly] {
+                    nextArrival[s.rawValue] = boundary + random.exponential(rate: rate(s, at: boundary))
+                }
+                ratesDrawnAt = boundary
+                continue
             }
             guard bestTime <= end else { break }
             if let s = best {
@@ -256,7 +307,8 @@ public struct DemoScenario: Sendable {
             let kinds = [("jam", "rf-monitor-1", "band=L1 jnr=\(12 + random.below(20))dB"),
                          ("gps_spoof", "gnss-1", "offset=\(40 + random.below(400))m"),
                          ("overheat", "power-1", "temp=\(78 + random.below(15))C")]
-            let k = kinds[random.below(kinds.count)]
+            let pick = random.below(kinds.count)
+            let k = kinds[DemoScenario.jammed(at: t) ? 0 : pick]
             return DemoEmission(kind: .anomaly(k.0), payload: Data(k.2.utf8), sourceInstanceID: k.1, offset: t)
         case .critical:
             let kinds = [("intrusion", "perimeter-1", "zone=\(1 + random.below(6)) contact=\(1 + random.below(3))"),

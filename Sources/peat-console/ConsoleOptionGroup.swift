@@ -40,6 +40,8 @@ struct ConsoleOptionGroup: ParsableArguments {
     @Option(name: .customLong("batch"), help: "Events per pop step (space).")
     var batchSize: Int = 8
 
+    @OptionGroup(title: "Scheduling side by side and warnings") var scheduling: CompareAndWarningOptions
+
     @Option(name: .customLong("export-dir"),
             help: "Directory where 'e' exports the local store and pop log (run: default the current directory; snapshot: no export without it).")
     var exportDirectory: String?
@@ -82,6 +84,8 @@ struct ConsoleOptionGroup: ParsableArguments {
         o.batchSize = batchSize
         o.export = exportDirectory.map { .directory($0) } ?? .currentDirectory
         o.clipboard = clipboard
+        o.compare = scheduling.policies
+        o.warnings = scheduling.warnings
         return o
     }
 }

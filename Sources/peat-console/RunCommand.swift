@@ -30,6 +30,9 @@ struct RunCommand: ParsableCommand {
         if remote.isRemote && streams.streamSource != nil {
             throw ValidationError("--source and --listen feed a local node; they do not go with --connect")
         }
+        if remote.isRemote && options.compare != nil {
+            throw ValidationError("--compare runs two lanes of the in-process node; it does not go with --connect")
+        }
         let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options)
         app.writeNewFile = NewFile.create
         defer { app.remoteNodes.forEach { $0.stop() } }

@@ -55,6 +55,9 @@ struct SnapshotCommand: ParsableCommand {
         if let duration, !(0...ConsoleApp.snapshotMaxDuration).contains(duration) {
             throw ValidationError("--duration must be between 0 and \(Int(ConsoleApp.snapshotMaxDuration)) seconds, not \(duration)")
         }
+        if console.scheduling.compare != nil, remote.isRemote {
+            throw ValidationError("--compare runs two lanes of the in-process node; it does not go with --connect")
+        }
         if duration != nil, remote.isRemote {
             throw ValidationError("--duration runs the in-process node on a manual clock; it does not apply to --connect")
         }

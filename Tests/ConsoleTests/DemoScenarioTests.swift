@@ -26,7 +26,17 @@ import Testing
         var d = DemoScenario(seed: 3)
         let seconds = DemoScenario.activityPeriod * 10
         let all = d.advance(by: seconds)
-        func count(_ prefix: String) -> Double { Double(all.filter { $0.eventType.hasPrefix(prefix) }.count) / seconds }
+        // Outside the jamming phases: the example table's rates.
+        let jammedSeconds = Double((0..<Int(seconds * 10)).filter { DemoScenario.jammed(at: Double($0) / 10) }.count) / 10
+        let quiet = all.filter { !DemoScenario.jammed(at: $0.offset) }
+        func count(_ prefix: String) -> Double { Double(quiet.filter { $0.eventType.hasPrefix(prefix) }.count) / (seconds - jammedSeconds) }
+        // Inside them: jamming reports, detections and tracks at the jamming rates.
+        let jam = all.filter { DemoScenario.jammed(at: $0.offset) }
+        func jamRate(_ prefix: String) -> Double { Double(jam.filter { $0.eventType.hasPrefix(prefix) }.count) / jammedSeconds }
+        #expect(abs(jamRate("anomaly.jam") - DemoScenario.jamAnomalyRate) < 1.5, "\(jamRate("anomaly.jam"))")
+        #expect(abs(jamRate("product.detection") - DemoScenario.jamDetectionRate) < 1.2)
+        #expect(abs(jamRate("product.track") - DemoScenario.jamTrackRate) < 0.8)
+        #expect(jam.filter { $0.eventType.hasPrefix("anomaly.") }.allSatisfy { $0.eventType == "anomaly.jam" })
         #expect((8.0...12.5).contains(count("product.detection")))
         #expect((3.0...5.2).contains(count("product.track")))
         #expect(abs(count("telemetry.") - 5) < 0.05)
@@ -58,9 +68,10 @@ import Testing
         var d = DemoScenario(seed: 5)
         _ = d.advance(by: DemoScenario.firstCriticalBy)
         let later = d.advance(by: 300)
-        let anomalies = later.filter { if case .anomaly = $0.kind { return true } else { return false } }.count
+        // Outside the jamming phases (15–75 s and 195–255 s: 180 of the 300 s are quiet).
+        let anomalies = later.filter { if case .anomaly = $0.kind { return !DemoScenario.jammed(at: $0.offset) } else { return false } }.count
         let criticals = later.filter { if case .critical = $0.kind { return true } else { return false } }.count
-        #expect((30...95).contains(anomalies), "\(anomalies)")
+        #expect((15...60).contains(anomalies), "\(anomalies)")
         #expect((1...20).contains(criticals), "\(criticals)")
     }
 

@@ -57,7 +57,8 @@ struct SnapshotCommandLine: Equatable {
         a.keys == b.keys && a.size == b.size && a.capabilities == b.capabilities
             && a.options.scenario == b.options.scenario && a.options.seed == b.options.seed
             && a.options.policy == b.options.policy && a.options.batchSize == b.options.batchSize
-            && a.options.clipboard == b.options.clipboard && a.duration == b.duration
+            && a.options.clipboard == b.options.clipboard && a.options.compare == b.options.compare
+            && a.duration == b.duration
     }
 
     /// Parses the words after `peat-console snapshot`; double quotes group words.
@@ -106,6 +107,9 @@ struct SnapshotCommandLine: Equatable {
                 let v = try value(flag)
                 guard let c = ClipboardChoice(rawValue: v) else { throw BadArgument(description: "--clipboard \(v)") }
                 options.clipboard = c
+            case "--compare":
+                let v = try value(flag)
+                do { options.compare = try CompareState.policies(v) } catch { throw BadArgument(description: error.message) }
             default: throw BadArgument(description: "flag \(flag) is not known to the golden tests")
             }
         }

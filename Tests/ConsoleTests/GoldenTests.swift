@@ -29,6 +29,15 @@ let goldenCases: [GoldenCase] = {
         // Below 60x16: the too-small screen.
         GoldenCase("too-small-50x12", "--size 50x12"),
         GoldenCase("too-small-ascii-59x16", "--ascii --size 59x16"),
+        // Issue 12: two schedulers side by side on the default demo after 60 simulated seconds
+        // (the jamming phase: reference starves NORMAL, fair keeps 50/35/15), its warnings list,
+        // and the command the issue names.
+        GoldenCase("compare-120x40", "--compare reference,fair --duration 60 --size 120x40"),
+        GoldenCase("compare-80x24", "--compare reference,fair --duration 60 --size 80x24"),
+        GoldenCase("compare-color256-120x40", "--color 256 --compare reference,fair --duration 60 --size 120x40"),
+        GoldenCase("compare-warnings-120x40", #"--compare reference,fair --keys "W" --duration 60 --size 120x40"#),
+        GoldenCase("compare-one-lane-120x40", #"--compare reference,fair --keys "c" --duration 60 --size 120x40"#),
+        GoldenCase("compare-demo-seed1-140x40", "--compare reference,fair --scenario demo --seed 1 --duration 60 --size 140x40"),
     ]
     // The demo after `ConsoleApp.snapshotWarmUp` simulated seconds, in every view, at the two
     // sizes that matter: a roomy terminal and the classic 80x24 (panes tabbed).

@@ -174,7 +174,7 @@ import Testing
             #expect(app.state.status?.isError == false, "\(app.state.status?.text ?? "")")
         }
         let names = try exportFiles(in: dir)
-        #expect(names.count == 6, "store, pop log and alerts, twice")
+        #expect(names.count == 8, "store, pop log, alerts and delays, twice")
         for name in names {
             #expect(name.utf8.count <= 255)
             #expect(name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.~".unicodeScalars.contains($0)) })

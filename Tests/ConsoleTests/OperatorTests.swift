@@ -168,9 +168,13 @@ import PeatDemo
 
     /// The help names what the panes' words mean: short pop, inversion, run/recent, tokens.
     @Test func helpHasAGlossary() {
-        var b = Buffer(size: Size(width: 120, height: 38))
-        HelpOverlay(keyMap: .standard).render(into: Rect(x: 0, y: 0, width: 120, height: 38), of: &b, theme: Theme(capabilities: mono))
-        let text = b.text
+        // Every page of it (it scrolls when it does not fit).
+        let area = Rect(x: 0, y: 0, width: 120, height: 38)
+        let text = (0...HelpOverlay(keyMap: .standard).maxScroll(in: area)).map { scroll -> String in
+            var b = Buffer(size: Size(width: 120, height: 38))
+            HelpOverlay(keyMap: .standard).render(into: area, of: &b, theme: Theme(capabilities: mono), scroll: scroll)
+            return b.text
+        }.joined(separator: "\n")
         for term in ["Glossary", "short pop", "inversion", "run/recent", "tokens", "waited beyond its share"] {
             #expect(text.contains(term), "\(term)")
         }

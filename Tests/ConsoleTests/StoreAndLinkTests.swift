@@ -195,10 +195,11 @@ import PeatInputs
         QueueView.render(s, into: Rect(s.size), of: &b)
         #expect(b.lines == [
             "┏━ Outbound queue · 16 + 122 on link ━━━━━━━━━━ log scale ━┓",
-            "┃ CRITICAL ▌············     1     –      –          ▁▁▁▂▂ ┃",
-            "┃ HIGH     █▏···········     3     –      –          ▁▂▃▃▃ ┃",
-            "┃ NORMAL   ██▏··········    12     –      –          ▃▅▇██ ┃",
-            "┃ LOW      ·············     0     –      –          ▁▁▁▁▁ ┃",
+            // (A 9-column "p99 4.5s" cell before the sparkline, blank: nothing popped yet.)
+            "┃ CRITICAL ▍········     1     –      –              ▁▁▁▂▂ ┃",
+            "┃ HIGH     ▊········     3     –      –              ▁▂▃▃▃ ┃",
+            "┃ NORMAL   █▍·······    12     –      –              ▃▅▇██ ┃",
+            "┃ LOW      ·········     0     –      –              ▁▁▁▁▁ ┃",
             "┃ ── by class ──────────────────────────────────────────── ┃",
             "┃ product 12  anomaly 4  telemetry 0  command 0            ┃",
             "┃ local store 42/1,000,000 · expired 12 · evicted 0        ┃",

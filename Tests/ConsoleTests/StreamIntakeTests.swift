@@ -121,13 +121,20 @@ import PeatInputs
         app.dispatch(.export)
         let status = try #require(app.state.status)
         #expect(!status.isError)
-        #expect(status.text.hasPrefix("exported peat-export-node-1-20250101-000000-{store,poplog,alerts}.jsonl (1 stored, 2 popped, 0 of 0 alerts)"), "\(status.text)")
+        #expect(status.text.hasPrefix("exported peat-export-node-1-20250101-000000-{store,poplog,alerts,delays}.jsonl (1 stored, 2 popped, 0 of 0 alerts)"), "\(status.text)")
         func read(_ name: String) throws -> [PeatEvent] {
             EventStreamDecoder.decodeAll([UInt8](try Data(contentsOf: dir.appendingPathComponent(name))), format: .jsonl)
                 .compactMap(\.event)
         }
         #expect(try read("peat-export-node-1-20250101-000000-store.jsonl").map(\.eventID) == ["t-1"])
         #expect(try read("peat-export-node-1-20250101-000000-poplog.jsonl").map(\.eventID) == ["p-1", "p-2"])
+        // The queueing delays: one line per stage, level and window; HIGH and LOW waited once each.
+        let delays = try String(contentsOf: dir.appendingPathComponent("peat-export-node-1-20250101-000000-delays.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(delays.count == 2 * 4 * 2)
+        #expect(delays.contains { $0.hasPrefix(#"{"stage":"queue","level":"HIGH","window":"run","count":1,"#) }, "\(delays)")
+        #expect(delays.contains { $0.hasPrefix(#"{"stage":"queue","level":"LOW","window":"10s","count":1,"#) })
+        #expect(delays.contains { $0.hasPrefix(#"{"stage":"queue","level":"NORMAL","window":"run","count":0,"#) })
     }
 
     @Test func theRingKeepsTheNewest() {

@@ -15,10 +15,11 @@ import Testing
         let b = render(Fixture.queue(), QueueView.render)
         #expect(b.lines == [
             "┏━ Outbound queue · 16 pending ━━━━━━━━━━━━━━━━ log scale ━┓",
-            "┃ CRITICAL ▌············     1     –      –          ▁▁▁▂▂ ┃",
-            "┃ HIGH     █▏···········     3     –      –          ▁▂▃▃▃ ┃",
-            "┃ NORMAL   ██▏··········    12     –      –          ▃▅▇██ ┃",
-            "┃ LOW      ·············     0     –      –          ▁▁▁▁▁ ┃",
+            // (A 9-column "p99 4.5s" cell before the sparkline, blank: nothing popped yet.)
+            "┃ CRITICAL ▍········     1     –      –              ▁▁▁▂▂ ┃",
+            "┃ HIGH     ▊········     3     –      –              ▁▂▃▃▃ ┃",
+            "┃ NORMAL   █▍·······    12     –      –              ▃▅▇██ ┃",
+            "┃ LOW      ·········     0     –      –              ▁▁▁▁▁ ┃",
             "┃ ── by class ──────────────────────────────────────────── ┃",
             "┃ product 12  anomaly 4  telemetry 0  command 0            ┃",
             "┃ local store 42/1,000,000 · expired 0 · evicted 0         ┃",
@@ -33,10 +34,10 @@ import Testing
         let b = render(Fixture.queue(ascii), QueueView.render)
         #expect(b.lines == [
             "#= Outbound queue - 16 pending ================ log scale =#",
-            "# CRITICAL #............     1     -      -          ...:: #",
-            "# HIGH     #............     3     -      -          .::-- #",
-            "# NORMAL   ##...........    12     -      -          :=*## #",
-            "# LOW      .............     0     -      -          ..... #",
+            "# CRITICAL #........     1     -      -              ...:: #",
+            "# HIGH     #........     3     -      -              .::-- #",
+            "# NORMAL   #........    12     -      -              :=*## #",
+            "# LOW      .........     0     -      -              ..... #",
             "# -- by class -------------------------------------------- #",
             "# product 12  anomaly 4  telemetry 0  command 0            #",
             "# local store 42/1,000,000 - expired 0 - evicted 0         #",
@@ -321,7 +322,12 @@ import Testing
     @Test func helpOverlayIsGeneratedFromTheKeyMap() {
         var s = emptyState(Size(width: 120, height: 40))
         s.helpShown = true
-        let text = Screen.render(s).text
+        // Every page of it (it scrolls when it does not fit).
+        let pages = HelpOverlay(keyMap: .standard).maxScroll(in: s.layout.body)
+        let text = (0...pages).map { scroll -> String in
+            s.helpScroll = scroll
+            return Screen.render(s).text
+        }.joined(separator: "\n")
         for b in KeyMap.standard.bindings + KeyMap.standard.filterBindings {
             #expect(text.contains(b.help), "\(b.keyLabel)")
         }

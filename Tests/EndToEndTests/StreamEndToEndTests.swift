@@ -143,7 +143,7 @@ struct StreamEndToEndTests {
         console.waitForText("stdin ended · 2,500 ev")
         try console.press("e")
         let screen = console.waitForText("peat-export-node-1-")
-        #expect(screen.contains("-{store,poplog,alerts}.jsonl"))
+        #expect(screen.contains("-{store,poplog,alerts,delays}.jsonl"))
         try console.press("q")
         #expect(console.waitForFile("status") == "0")
         #expect(console.waitForFile("after") == console.file("before")?.trimmingCharacters(in: .whitespacesAndNewlines),

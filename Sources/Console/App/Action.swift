@@ -64,4 +64,9 @@ public enum Action: Equatable, Sendable {
     case mouse(MouseEvent)
     /// Copy the selected event as JSON (`y`): to the clipboard by OSC 52, or to a file.
     case copySelection
+    // Scheduling side by side and warnings (Compare.swift, Warnings.swift).
+    /// Enter or leave the side-by-side view of a comparison (`c`).
+    case toggleCompare
+    /// Show or hide the warnings list (`W`).
+    case toggleWarnings
 }

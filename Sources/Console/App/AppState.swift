@@ -42,6 +42,11 @@ public struct ConsoleOptions: Sendable {
     /// Where `e` writes its files: the current directory (the live console's default), a
     /// given directory, or nowhere (`snapshot` without `--export-dir`: a command that prints).
     public var export: ExportTarget = .currentDirectory
+    /// Two policies to run side by side on identical input (`--compare reference,fair`); nil
+    /// for one node.
+    public var compare: [SchedulingPolicy]?
+    /// Which warnings are on, and their thresholds (`--warn`, `--allow`, the threshold flags).
+    public var warnings = WarningSettings()
 
     /// Where the `e` key's export goes.
     public enum ExportTarget: Sendable, Equatable {
@@ -186,6 +191,12 @@ public struct AppState: Equatable, Sendable {
     public var paused = false
     public var autoDrain: Bool
     public var helpShown = false
+    /// The comparison of two schedulers on identical input, when the console runs one.
+    public var compare: CompareState?
+    /// Which warnings are on, and their thresholds.
+    public var warningSettings = WarningSettings()
+    /// The warnings list (`W`) is shown.
+    public var warningsShown = false
     /// The input errors overlay (`E`) is shown.
     public var streamErrorsShown = false
     /// First help line shown (the help scrolls when it does not fit).
@@ -217,6 +228,7 @@ public struct AppState: Equatable, Sendable {
         autoDrain = options.scenario == .demo || options.streaming
         injectionEnabled = options.injectionEnabled
         clipboard = options.clipboard == .auto ? .osc52 : options.clipboard.resolved(environment: [:])
+        warningSettings = options.warnings
         let key = NodeKey(options.nodeID)
         nodes = [key: NodeModel(nodeID: options.nodeID, formationID: options.formationID, policy: options.policy)]
         nodeOrder = [key]

@@ -36,8 +36,12 @@ public final class ConsoleApp {
             self.sources[source.key] = source
             state.addNode(source.key, source.initialModel)
         }
-        // Several nodes: the formation overview first.
-        state.overviewShown = state.nodeOrder.count > 1
+        // Several nodes: the formation overview first; a comparison's two lanes side by side.
+        if let policies = options.compare,
+           sources.map(\.key) == policies.map({ CompareState.laneKey(nodeID: options.nodeID, policy: $0) }) {
+            state.compare = CompareState(keys: sources.map(\.key))
+        }
+        state.overviewShown = state.nodeOrder.count > 1 && state.compare == nil
         observe()
     }
 

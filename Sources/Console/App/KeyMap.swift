@@ -57,6 +57,8 @@ public enum KeyContext: Sendable, Hashable {
     case input
     /// The formation overview (several nodes).
     case overview
+    /// The warnings list (`W`).
+    case warnings
 }
 
 /// A footer hint in a view that reuses normal-mode keys under another name: the keys are
@@ -100,6 +102,8 @@ public struct KeyMap: Sendable {
                   FooterHint(.quit, "quit", keys: "^C")],
         .input: [FooterHint(.back, "close", keys: "q/Esc"), FooterHint(.export, "export"), FooterHint(.toggleHelp, "help"),
                  FooterHint(.quit, "quit", keys: "^C")],
+        .warnings: [FooterHint(.back, "close", keys: "q/Esc"), FooterHint(.toggleCompare, "compare"), FooterHint(.toggleHelp, "help"),
+                    FooterHint(.quit, "quit", keys: "^C")],
         .overview: [FooterHint(.moveDown, "move"), FooterHint(.openDetail, "open node"), FooterHint(.toggleHelp, "help"),
                     FooterHint(.quit, "quit")],
     ]
@@ -125,6 +129,8 @@ public struct KeyMap: Sendable {
                    help: "pause/resume generator and auto-drain", group: .queue, footerRank: 4),
         KeyBinding([.character("w")], [.switchPolicy], keyLabel: "w", label: "policy",
                    help: "switch scheduler reference <-> fair", group: .queue, footerRank: 7),
+        KeyBinding([.character("c"), .character("W")], [.toggleCompare, .toggleWarnings], keyLabel: "c/W", label: "compare/warn",
+                   help: "side by side (--compare) / the warnings list", group: .view, footerRank: 17),
         KeyBinding([.character("x")], [.acknowledge], keyLabel: "x", label: "ack",
                    help: "acknowledge the selected/newest alert", group: .queue, footerRank: 10),
         KeyBinding([.tab, .backTab], [.focusNext, .focusPrevious], keyLabel: "Tab", label: "pane",
@@ -190,6 +196,7 @@ public struct KeyMap: Sendable {
     public static func context(of state: AppState) -> KeyContext {
         if state.filterDraft != nil { return .filtering }
         if state.helpShown { return .help }
+        if state.warningsShown { return .warnings }
         if state.streamErrorsShown { return .input }
         if state.detail != nil { return .detail }
         if state.overviewShown { return .overview }
@@ -203,7 +210,7 @@ public struct KeyMap: Sendable {
         switch context {
         case .panes: return bindings.filter { $0.footerRank != nil }
         case .filtering: return filterBindings.filter { $0.footerRank != nil }
-        case .help, .detail, .input, .overview:
+        case .help, .detail, .input, .overview, .warnings:
             return (viewFooters[context] ?? []).enumerated().compactMap { rank, hint in
                 guard let b = bindings.first(where: { $0.actions.contains(hint.action) }) else { return nil }
                 return KeyBinding(b.keys, b.actions, keyLabel: hint.keyLabel ?? b.keyLabel, label: hint.label, help: b.help,

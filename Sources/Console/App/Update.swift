@@ -25,7 +25,9 @@ public enum BatchSize {
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     let focused = state.focusedNode
-    func command(_ c: NodeCommand) { effects.append(Effect(c, for: focused)) }
+    func command(_ c: NodeCommand) {
+        for key in state.targets(of: c) { effects.append(Effect(c, for: key)) }
+    }
     if state.overviewShown && !state.helpShown && state.overview(action) {
         state.normalizeLists()
         return effects
@@ -85,6 +87,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .back:
         if state.helpShown { state.helpShown = false }
+        else if state.warningsShown { state.warningsShown = false }
         else if state.streamErrorsShown { state.streamErrorsShown = false }
         else if state.detail != nil { state.detail = nil }
         else if !state.filter.isEmpty { state.filter = ""; state.browserList = ListPosition(); state.setStatus("filter cleared") }
@@ -158,6 +161,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let report = state.nodes[key]?.fold(event, running: running) {
             state.setStatus(report.text, isError: report.isError)
         }
+        if case .observed = event { state.evaluateWarnings(key) }
         if key == state.focusedNode, state.frozenModel == nil { state.followAnchors() }
     case .focusNode(let key):
         if state.nodes[key] != nil, key != state.focusedNode {
@@ -173,9 +177,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.setStatus(text, isError: isError)
 
     case .stream(let delivery):
-        if let input = state.nodeOrder.first { effects.append(Effect(.ingest(delivery), for: input)) }
+        for input in state.compare?.keys ?? Array(state.nodeOrder.prefix(1)) { effects.append(Effect(.ingest(delivery), for: input)) }
     case .export:
-        command(.export(AlertExport(alerts: state.core.alerts.reversed(), received: state.core.alertsReceived)))
+        var delays = state.core.delays
+        delays.refresh(now: state.core.time.seconds)
+        command(.export(AlertExport(alerts: state.core.alerts.reversed(), received: state.core.alertsReceived, delays: delays)))
     case .toggleStreamErrors:
         state.streamErrorsShown.toggle()
         if state.streamErrorsShown { state.helpShown = false }
@@ -183,6 +189,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.handleMouse(m)
     case .copySelection:
         state.copySelection()
+    case .toggleCompare:
+        state.toggleCompare()
+    case .toggleWarnings:
+        state.warningsShown.toggle()
+        if state.warningsShown { state.helpShown = false; state.streamErrorsShown = false }
     }
     state.normalizeLists()
     return effects

@@ -15,7 +15,15 @@ extension NodeModel {
             if o.time.seconds != lastSampleSecond {
                 lastSampleSecond = o.time.seconds
                 sample(second: o.time.seconds, running: running)
+                delays.refresh(now: o.time.seconds)
+            } else if delays.pending > 0 && !running {
+                // Keys only, time standing still: the waits of a step show at once.
+                delays.refresh(now: o.time.seconds)
             }
+            return nil
+        case .delays(let samples):
+            delays.record(samples)
+            warnings.note(samples)
             return nil
         case .emitted(let count, let criticals):
             emitted += count
@@ -95,6 +103,7 @@ extension NodeModel {
         }
         var step = PopStep(number: popSteps + 1, asked: p.asked, got: p.got, levels: p.levels,
                            automatic: p.automatic, short: p.short, time: p.time)
+        step.longestWait = p.longestWait
         if let pending = p.pendingByLevel {
             let verdict = demand.fold(pending: pending, levels: p.levels, got: p.got, asked: p.asked, weights: observed.stats.targetShare)
             step.skipped = verdict.skippedLevel
@@ -102,6 +111,7 @@ extension NodeModel {
             step.inversion = verdict.inversion
         }
         popSteps += 1
+        warnings.note(p)
         popLog.insert(step, at: 0)
         if popLog.count > NodeModel.popLogCapacity { popLog.removeLast(popLog.count - NodeModel.popLogCapacity) }
     }

@@ -63,6 +63,8 @@ public struct PopStep: Equatable, Sendable {
     public var skippedWaiting = 0
     /// The step served a lower level while a higher one waited beyond its share.
     public var inversion = false
+    /// The longest emit → pop wait among the step's events, milliseconds (nil: not measured).
+    public var longestWait: UInt64?
 
     /// At most this many levels are kept per step.
     public static let keptLevels = 256
@@ -209,9 +211,12 @@ public struct PopResult: Equatable, Sendable {
     public var criticalIDs: [String]
     /// When (seconds since the epoch).
     public var time: UInt64
+    /// The longest emit → pop wait among the popped events, milliseconds, when measured.
+    public var longestWait: UInt64?
 
     public init(asked: Int, got: Int, levels: [PriorityLevel], pendingBefore: Int, pendingByLevel: [Int]? = nil,
-                automatic: Bool, criticalIDs: [String] = [], time: UInt64) {
+                automatic: Bool, criticalIDs: [String] = [], time: UInt64, longestWait: UInt64? = nil) {
+        self.longestWait = longestWait
         self.pendingByLevel = pendingByLevel
         self.asked = asked
         self.got = got
@@ -261,6 +266,8 @@ public enum NodeEvent: Equatable, Sendable {
     case replica(NodeReplica)
     /// A remote node's connection changed (a new instance id starts the model afresh).
     case connection(NodeConnection)
+    /// Waits measured at a stage (emit → pop, pop → sent), folded into `NodeModel.delays`.
+    case delays(DelaySamples)
 }
 
 /// Everything the panes show for one node. The app state holds one per node; views read it,
@@ -308,6 +315,10 @@ public struct NodeModel: Equatable, Sendable {
     public static let rateWindow = 5
     /// Shares and inversions counted over the steps in which each level had a backlog.
     public var demand = DemandShares()
+    /// Queueing delay per level, emit → pop and pop → sent (QueueDelays.swift).
+    public var delays = QueueDelays()
+    /// The named warnings (lints) as last evaluated, and what they track (Warnings.swift).
+    public var warnings = WarningTracker()
     /// The second of the last history sample, and the (second, emitted, popped) samples the
     /// rates are taken over.
     var lastSampleSecond: UInt64?

@@ -30,10 +30,13 @@ public struct AlertExport: Equatable, Sendable {
     public var alerts: [AlertRecord]
     /// Alerts received in all (the rest fell off the kept list).
     public var received: Int
+    /// The queueing delays per level and stage, as the model summarised them.
+    public var delays: QueueDelays
 
-    public init(alerts: [AlertRecord], received: Int) {
+    public init(alerts: [AlertRecord], received: Int, delays: QueueDelays = QueueDelays()) {
         self.alerts = alerts
         self.received = received
+        self.delays = delays
     }
 }
 

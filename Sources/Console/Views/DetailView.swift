@@ -3,7 +3,9 @@ import PeatEvents
 /// Every field of one event, over the pane area; `Esc` closes it, `j`/`k` scroll.
 public enum DetailView {
     /// The lines shown for `event` at time `now` (label, value) — payload lines have no label.
-    public static func lines(_ e: PeatEvent, now: UInt64, theme: Theme) -> [[Span]] {
+    /// `waits`: its own wait in the queue (emit → pop) and on the link (pop → sent), in
+    /// milliseconds, when it was popped (or sent) and the model kept them.
+    public static func lines(_ e: PeatEvent, now: UInt64, theme: Theme, waits: (queue: UInt64?, link: UInt64?) = (nil, nil)) -> [[Span]] {
         let muted = theme.style(.muted)
         let g = theme.glyphs
         func field(_ label: String, _ value: [Span]) -> [Span] { [Span(TextWidth.pad(label, to: 14), muted)] + value }
@@ -24,6 +26,10 @@ public enum DetailView {
             out.append(field("propagation", text(Names.propagation(r.propagation))
                              + [Span(e.isStoredLocally ? "  (kept in the local store)" : "  (queued for the parent tier)", muted)]))
             out.append(field("priority", text(Names.priority(r.priority), theme.style(level: e.priorityLevel))))
+            if let q = waits.queue {
+                let link = waits.link.map { "  on the link " + QueueDelays.format(millis: $0) } ?? "  (not sent yet)"
+                out.append(field("waited", text("in the queue " + QueueDelays.format(millis: q), theme.style(.emphasis)) + [Span(link, muted)]))
+            }
             out.append(field("ttl", r.ttlSeconds == 0 ? text("0 (never expires)") :
                                 text("\(r.ttlSeconds) s") + [Span(ttl.expired ? "  (expired)" : "  (\(ttl.text) left)", ttl.expired ? theme.style(.warning) : muted)]))
             out.append(field("window", text("\(r.aggregationWindowMs) ms")))
@@ -49,7 +55,9 @@ public enum DetailView {
         let box = Box(title: [Span("Event \(e.eventID)")], trailing: [Span("Esc back \(theme.glyphs.dot) j/k scroll", theme.style(.muted))], focused: true)
         let inner = box.render(into: rect, of: &buffer, theme: theme)
         guard inner.height > 0 else { return }
-        let all = lines(e, now: state.now, theme: theme)
+        let delays = state.core.delays
+        let all = lines(e, now: state.now, theme: theme,
+                        waits: (delays.criticalWait(e.eventID, at: .queue), delays.criticalWait(e.eventID, at: .link)))
         let scroll = min(state.detailScroll, max(0, all.count - inner.height))
         for (i, l) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
             buffer.put(l, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 2, ellipsis: theme.glyphs.ellipsis)

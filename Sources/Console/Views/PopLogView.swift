@@ -71,6 +71,8 @@ public enum PopLogView {
         if step.got > step.levels.count { tail.append(Span(" +\(step.got - step.levels.count)", muted)) }
         if step.short { tail.append(Span(gap + "short", theme.style(.warning))) }
         if step.repeats > 1 { tail.append(Span(theme.glyphs.plain(gap + "×\(step.repeats)"), muted)) }
+        // The longest queue wait among the step's events, where the line has room for it.
+        if width >= fullLineWidth + 16, let wait = step.longestWait { tail.append(Span(gap + "wait " + QueueDelays.format(millis: wait), muted)) }
         if let level = step.skipped {
             // A waiting level left out: said always, coloured only when it waited beyond its share.
             tail.append(Span(theme.glyphs.plain(gap + "⚠ ") + level.letter + (compact ? "" : " ") + "\(Names.count(step.skippedWaiting))"

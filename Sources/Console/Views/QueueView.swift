@@ -71,8 +71,11 @@ public enum QueueView {
         // The age of each level's oldest queued event and its net rate (in - out): growth is
         // seen as a number, not only as a bar. Narrow panes give up the sparkline for them.
         let ageWidth = 6, netWidth = 7
-        let sparkWidth = area.width >= 50 ? max(0, min(30, area.width / 4)) : 0
-        let barWidth = max(1, area.width - labelWidth - countWidth - ageWidth - netWidth - 1 - sparkWidth)
+        // With room, each level's queueing-delay p99 over the last 10 s ("p99 4.5s", from the
+        // model's histograms), taken from the sparkline.
+        let waitWidth = area.width >= 50 ? 9 : 0
+        let sparkWidth = area.width >= 50 ? max(0, min(30, area.width / 4) - waitWidth + 4) : 0
+        let barWidth = max(1, area.width - labelWidth - countWidth - ageWidth - netWidth - waitWidth - 1 - sparkWidth)
         let recentMax = (0..<4).map { l in ((c.depthHistory[safe: l] ?? []).suffix(max(0, sparkWidth - 1)) + [c.pendingCounts[safe: l] ?? 0]).max() ?? 0 }.max() ?? 1
         var y = area.y
         for level in PriorityLevel.allCases where y < area.maxY {
@@ -91,6 +94,12 @@ public enum QueueView {
             let grows = c.levelGrows(level)
             buffer.put(TextWidth.pad(c.netRates?[safe: level.rawValue].map(netRate) ?? theme.glyphs.unknown, to: netWidth, alignRight: true), x: x, y: y,
                        style: grows ? theme.style(.warning) : theme.style(.muted))
+            x += netWidth
+            if waitWidth > 0 {
+                let wait = c.delays.summary(level, recent: true)
+                buffer.put(TextWidth.pad(wait.count > 0 ? "p99 " + QueueDelays.format(millis: wait.p99) : "", to: waitWidth, alignRight: true), x: x, y: y,
+                           style: theme.style(.muted))
+            }
             if sparkWidth > 0 {
                 let history = (c.depthHistory[safe: level.rawValue] ?? []).suffix(sparkWidth - 1) + [count]
                 Sparkline(values: Array(history), maximum: recentMax, style: style)

@@ -13,8 +13,10 @@ public enum Screen {
         HeaderView.render(state, into: layout.header, of: &buffer)
         if state.overviewShown {
             FormationView.render(state, into: layout.body, of: &buffer)
+        } else if state.comparing {
+            CompareView.render(state, into: layout.body, of: &buffer)
         } else if layout.tabbed { TabStripView.render(state, into: layout.tabStrip, of: &buffer) }
-        for pane in Pane.allCases where !layout.hidden.contains(pane) && !state.overviewShown {
+        for pane in Pane.allCases where !layout.hidden.contains(pane) && !state.overviewShown && !state.comparing {
             let rect = layout.rect(pane)
             switch pane {
             case .queue: QueueView.render(state, into: rect, of: &buffer)
@@ -26,6 +28,7 @@ public enum Screen {
         }
         if state.detail != nil { DetailView.render(state, into: layout.body, of: &buffer) }
         if state.streamErrorsShown { StreamErrorsView.render(state, into: layout.body, of: &buffer) }
+        if state.warningsShown { WarningsView.render(state, into: layout.body, of: &buffer) }
         if state.helpShown { HelpOverlay(keyMap: keyMap).render(into: layout.body, of: &buffer, theme: theme, scroll: state.helpScroll) }
         StatusView.render(state, into: layout.status, of: &buffer)
         KeyHints(bindings: keyMap.footerBindings(in: state)).render(into: layout.footer, of: &buffer, theme: theme)

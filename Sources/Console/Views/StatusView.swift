@@ -21,6 +21,10 @@ public enum StatusView {
             left = [Span(theme.glyphs.plain(s.text), theme.style(s.isError ? .error : .status))]
         } else if state.filterDraft != nil {
             left = [Span("filtering by type: type text, Enter applies, Esc cancels", muted)]
+        } else if let w = state.core.warnings.shown(now: state.now, settings: state.warningSettings).first, KeyMap.context(of: state) == .panes {
+            // The first warning's one-line reason (W lists them all).
+            let count = state.core.warnings.shown(now: state.now, settings: state.warningSettings).count
+            left = WarningsView.line(w, now: state.now, theme: theme) + (count > 1 ? [Span(" (W: \(count))", muted)] : [])
         } else if KeyMap.context(of: state) != .panes {
             left = []  // the footer lists this view's keys
         } else {
