@@ -151,7 +151,25 @@ public final class EventEmitter: Sendable {
         let filing = Filing(propagation: propagation, priority: priority, ttl: ttl, now: now)
         return core.withLock { core in
             let id = core.nextEventID(prefix: idPrefix)
-            let names = core.names.names(prefix: prefix, name: name)
+            let kind = Kind(prefix: prefix, name: name, propagation: propagation, priority: priority)
+            let (entry, evicted) = core.names.entry(of: kind)
+            if let evicted { core.queue.unpinTemplate(evicted) }
+            if !filing.local && now.unknownFields.data.isEmpty {
+                // Queued as a slot of the kind's template (see `QueuedSlot`).
+                let template: Int32
+                if let t = core.names.template(entry) {
+                    template = t
+                } else {
+                    let names = core.names.names(entry)
+                    template = core.queue.addTemplate(EventTemplate(
+                        sourceNodeID: nodeID, sourceFormationID: formationID, eventClass: eventClass,
+                        eventType: names.eventType, routing: routing, payloadTypeURL: names.url))
+                    core.names.setTemplate(template, entry)
+                }
+                core.queue.push(id: id, seconds: now.seconds, nanos: now.nanos, payload: payload, template: template, at: filing.level)
+                return id
+            }
+            let names = core.names.names(entry)
             core.file(filing, id: id, eventClass: eventClass, eventType: names.eventType, instance: nil) { e in
                 e.eventID = id
                 e.timestamp = now
@@ -310,7 +328,7 @@ private struct Core: Sendable {
     var store: LocalStore
     /// `event_type` and `payload_type_url` of the typed helpers' recent names, built once
     /// (they are too long for Swift's inline small strings, so building them costs two
-    /// allocations an event).
+    /// allocations an event), and the queue template of each recent kind.
     var names = TypeNameCache()
     /// The last generated id number.
     var counter: UInt64 = 0
@@ -345,7 +363,7 @@ private struct Core: Sendable {
             // First id, or the counter wrapped: start again from "<prefix>0".
             idBytes = prefix
             idBytes.append(UInt8(ascii: "0"))
-            if counter == 0 { return String(decoding: idBytes, as: UTF8.self) }
+            if counter == 0 { return Self.string(idBytes) }
         }
         var i = idBytes.count - 1
         while true {
@@ -361,19 +379,47 @@ private struct Core: Sendable {
                 break
             }
         }
-        return String(decoding: idBytes, as: UTF8.self)
+        return Self.string(idBytes)
+    }
+
+    /// `bytes` as a string (invalid UTF-8 repaired, as `String(decoding:as:)` does). An id of
+    /// up to 15 ASCII bytes is built as a small (inline) string without a validation pass.
+    @inline(__always)
+    private static func string(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                buffer.initialize(fromContentsOf: bytes)
+            }
+        }
     }
 }
 
-/// The typed helpers' recently built type names (see `Core.names`). A few entries, searched
-/// linearly from the last hit: a node emits few distinct types, and comparing short names is
-/// cheaper than hashing them.
+/// What a typed helper's event is made of besides its id, timestamp and payload: the helper
+/// (its `event_type` prefix), the name it was given, and the routing.
+private struct Kind: Equatable, Sendable {
+    var prefix: String
+    var name: String
+    var propagation: PropagationMode
+    var priority: EventPriority
+
+    /// Same helper, name and routing numbers (numbers: what is encoded). The name first, it
+    /// differs most often.
+    static func == (a: Kind, b: Kind) -> Bool {
+        a.name == b.name && a.propagation.rawValue == b.propagation.rawValue
+            && a.priority.rawValue == b.priority.rawValue && a.prefix == b.prefix
+    }
+}
+
+/// The typed helpers' recently built type names (see `Core.names`), and the queue template of
+/// each kind (see `QueuedSlot`). A few entries, searched linearly from the last hit: a node
+/// emits few distinct types, and comparing short names is cheaper than hashing them.
 private struct TypeNameCache: Sendable {
     private struct Entry: Sendable {
-        var prefix: String
-        var name: String
+        var kind: Kind
         var eventType: String
         var url: String
+        /// The kind's template in the emitter's queue (pinned while here), once made.
+        var template: Int32?
     }
 
     private var entries: [Entry] = []
@@ -381,23 +427,36 @@ private struct TypeNameCache: Sendable {
     private var lastHit = 0
     private static let capacity = 16
 
-    /// `prefix + name` and `"type.peat/" + prefix + name`, from the cache when recently built.
-    mutating func names(prefix: String, name: String) -> (eventType: String, url: String) {
-        if lastHit < entries.count, entries[lastHit].name == name, entries[lastHit].prefix == prefix {
-            return (entries[lastHit].eventType, entries[lastHit].url)
-        }
-        for (i, e) in entries.enumerated() where e.name == name && e.prefix == prefix {
+    /// The entry of `kind` (made when not recently used); `evicted`: the template of an entry
+    /// this lookup replaced, which the caller unpins in the queue.
+    @inline(__always)
+    mutating func entry(of kind: Kind) -> (entry: Int, evicted: Int32?) {
+        if lastHit < entries.count, entries[lastHit].kind == kind { return (lastHit, nil) }
+        for i in entries.indices where entries[i].kind == kind {
             lastHit = i
-            return (e.eventType, e.url)
+            return (i, nil)
         }
-        let eventType = prefix + name
-        let entry = Entry(prefix: prefix, name: name, eventType: eventType, url: "type.peat/" + eventType)
+        let eventType = kind.prefix + kind.name
+        let entry = Entry(kind: kind, eventType: eventType, url: "type.peat/" + eventType, template: nil)
+        var evicted: Int32?
         if entries.count < Self.capacity {
             entries.append(entry)
+            lastHit = entries.count - 1
         } else {
+            evicted = entries[nextVictim].template
             entries[nextVictim] = entry
+            lastHit = nextVictim
             nextVictim = (nextVictim + 1) % Self.capacity
         }
-        return (entry.eventType, entry.url)
+        return (lastHit, evicted)
     }
+
+    /// `prefix + name` and `"type.peat/" + prefix + name` of entry `i`.
+    func names(_ i: Int) -> (eventType: String, url: String) { (entries[i].eventType, entries[i].url) }
+
+    /// The queue template of entry `i`, once made.
+    func template(_ i: Int) -> Int32? { entries[i].template }
+
+    /// Records `template` as the queue template of entry `i`.
+    mutating func setTemplate(_ template: Int32, _ i: Int) { entries[i].template = template }
 }

@@ -1,4 +1,5 @@
 import DequeModule
+import Foundation
 
 /// The outbound queue of a node: four FIFO levels, CRITICAL…LOW, and a scheduler that decides
 /// how a weighted pop shares HIGH, NORMAL and LOW.
@@ -17,12 +18,14 @@ public struct PriorityEventQueue: Sendable {
     /// `policy.weights.values`, kept to spare an array per pick.
     private var weightValues: [Int]
 
-    private var levels: [EventFIFO] = [EventFIFO(), EventFIFO(), EventFIFO(), EventFIFO()]
+    private var levels: [QueueLevel] = [QueueLevel(), QueueLevel(), QueueLevel(), QueueLevel()]
+    /// The kinds of event the emitter's typed helpers queue as slots (see `QueuedSlot`).
+    private var templates = TemplateTable()
     private var fair = FairState()
     private var statCounters = StatCounters()
     /// Queued events per event class, kept on push and pop so the console's snapshot does not
     /// walk the queue: indexes 0…4 are UNSPECIFIED…COMMAND, unknown class numbers go below.
-    private var knownClassCounts = [0, 0, 0, 0, 0]
+    private var knownClassCounts = InlineArray<5, Int>(repeating: 0)
     private var unknownClassCounts: [Int: Int] = [:]
 
     /// Creates an empty queue.
@@ -49,10 +52,10 @@ public struct PriorityEventQueue: Sendable {
     public var counts: [Int] { levels.map(\.count) }
 
     /// The events queued at `level`, oldest first (a copy: O(events at the level)).
-    public func events(at level: PriorityLevel) -> Deque<PeatEvent> { levels[level.rawValue].deque }
+    public func events(at level: PriorityLevel) -> Deque<PeatEvent> { levels[level.rawValue].events(templates) }
 
     /// The oldest event queued at `level`, read without popping it: O(1).
-    public func oldest(at level: PriorityLevel) -> PeatEvent? { levels[level.rawValue].first }
+    public func oldest(at level: PriorityLevel) -> PeatEvent? { levels[level.rawValue].first(templates) }
 
     // MARK: Push and pop
 
@@ -68,11 +71,31 @@ public struct PriorityEventQueue: Sendable {
         levels[level.rawValue].append(consume event)
     }
 
-    /// Files at `level` an event of `eventClass` that `fill` builds in its slot.
+    /// Files at `level` an event of `eventClass` that `fill` builds.
     @inline(__always)
     mutating func push(at level: PriorityLevel, eventClass: EventClass, _ fill: (inout PeatEvent) -> Void) {
         countClass(eventClass, by: 1)
-        levels[level.rawValue].append(fill)
+        var event = PeatEvent()
+        fill(&event)
+        levels[level.rawValue].append(consume event)
+    }
+
+    // MARK: Templated events (the emitter's typed helpers)
+
+    /// Registers (pinned) the template of a kind of event (what the typed helpers set besides
+    /// the id, the timestamp and the payload). Returns its number for `push(id:…)`.
+    mutating func addTemplate(_ template: EventTemplate) -> Int32 { templates.add(template) }
+
+    /// The emitter builds no more events from `template`; it is freed once none is queued.
+    mutating func unpinTemplate(_ template: Int32) { templates.unpin(template) }
+
+    /// Files at `level` the event of `template` with this id, timestamp (no unknown fields)
+    /// and payload (`EventTemplate.event(id:…)`, built when it is popped or read).
+    @inline(__always)
+    mutating func push(id: String, seconds: UInt64, nanos: UInt32, payload: Data, template: Int32, at level: PriorityLevel) {
+        templates.didQueue(template)
+        countClass(templates.eventClass(template), by: 1)
+        levels[level.rawValue].append(slot: QueuedSlot(id: id, payload: payload, seconds: seconds, nanos: nanos, template: template))
     }
 
     /// The head of the most urgent non-empty level.
@@ -85,10 +108,12 @@ public struct PriorityEventQueue: Sendable {
 
     /// Every CRITICAL event, oldest first.
     public mutating func popCritical() -> [PeatEvent] {
-        var out: [PeatEvent] = []
-        out.reserveCapacity(levels[0].count)
-        while !levels[0].isEmpty { out.append(take(0)) }
-        return out
+        let critical = levels[0].count
+        guard critical > 0 else { return [] }
+        return Array(unsafeUninitializedCapacity: critical) { buffer, initialized in
+            takeRun(0, critical, to: buffer.baseAddress!)
+            initialized = critical
+        }
     }
 
     /// Up to `max` events shared between levels by the policy.
@@ -98,8 +123,9 @@ public struct PriorityEventQueue: Sendable {
     /// allocation rolling down to NORMAL, LOW taking the rest. `.fair` takes CRITICAL first,
     /// then shares the rest by weight and never returns fewer than `min(max, count)`.
     public mutating func popWeighted(max: Int) -> [PeatEvent] {
+        if policy.kind == .reference { return popReference(max: max, criticalFirst: false) }
         var out: [PeatEvent] = []
-        out.reserveCapacity(Swift.min(Swift.max(0, max), policy.kind == .fair ? count : count - levels[0].count))
+        out.reserveCapacity(Swift.min(Swift.max(0, max), count))
         popWeighted(max: max, into: &out)
         return out
     }
@@ -107,6 +133,7 @@ public struct PriorityEventQueue: Sendable {
     /// `popCritical()`, then `popWeighted(max: max - criticals)` when that is positive, into
     /// one array (the emitter's `popEvents`).
     mutating func popCriticalThenWeighted(max: Int) -> [PeatEvent] {
+        if policy.kind == .reference { return popReference(max: max, criticalFirst: true) }
         let critical = levels[0].count
         let remaining = max - critical
         var out: [PeatEvent] = []
@@ -116,23 +143,23 @@ public struct PriorityEventQueue: Sendable {
         return out
     }
 
-    /// `popWeighted(max:)`, appending to `out`.
+    /// The fair scheduler's `popWeighted(max:)`, appending to `out` (the reference's is
+    /// `popReference(max:criticalFirst:)`).
     private mutating func popWeighted(max: Int, into out: inout [PeatEvent]) {
+        precondition(policy.kind == .fair)
         let asked = Swift.max(0, max)
-        let available = policy.kind == .fair ? count : count - levels[0].count
+        let available = count
         statCounters.weightedPops += 1
         let before = out.count
-        switch policy.kind {
-        case .reference: popReference(asked, into: &out)
-        case .fair: popFair(asked, into: &out)
-        }
+        popFair(asked, into: &out)
         if out.count - before < Swift.min(asked, available) { statCounters.shortPops += 1 }
     }
 
     /// Empties every level. Statistics are kept; `resetStatistics()` clears them.
     public mutating func removeAll() {
         for i in 0..<4 { levels[i].removeAll() }
-        knownClassCounts = [0, 0, 0, 0, 0]
+        templates.dequeuedAll()
+        knownClassCounts = InlineArray(repeating: 0)
         unknownClassCounts = [:]
         fair.reset()
         fair.headCost = [-1, -1, -1, -1]
@@ -147,11 +174,14 @@ public struct PriorityEventQueue: Sendable {
     /// Queued events per event class (classes with none queued are left out), in O(classes).
     public var countsByClass: [EventClass: Int] {
         var out: [EventClass: Int] = [:]
-        for (raw, n) in knownClassCounts.enumerated() where n > 0 { out[EventClass(rawValue: raw) ?? .UNRECOGNIZED(raw)] = n }
+        for raw in knownClassCounts.indices where knownClassCounts[raw] > 0 {
+            out[EventClass(rawValue: raw) ?? .UNRECOGNIZED(raw)] = knownClassCounts[raw]
+        }
         for (raw, n) in unknownClassCounts where n > 0 { out[.UNRECOGNIZED(raw)] = n }
         return out
     }
 
+    @inline(__always)
     private mutating func countClass(_ eventClass: EventClass, by delta: Int) {
         let raw = eventClass.rawValue
         if raw >= 0 && raw < knownClassCounts.count {
@@ -173,10 +203,8 @@ public struct PriorityEventQueue: Sendable {
             s.achievedShare = (1...3).map { Double(statCounters.served[$0]) / Double(nonCritical) }
         }
         let recent = statCounters.recent
-        if !recent.isEmpty {
-            var c = [0, 0, 0]
-            for l in recent { c[Int(l) - 1] += 1 }
-            s.recentShare = c.map { Double($0) / Double(recent.count) }
+        if recent.count > 0 {
+            s.recentShare = (1...3).map { Double(recent.count(of: $0)) / Double(recent.count) }
         }
         s.shortPops = statCounters.shortPops
         s.inversions = statCounters.inversions
@@ -191,24 +219,67 @@ public struct PriorityEventQueue: Sendable {
 
     /// Removes the head of `level`, recording it in the statistics.
     private mutating func take(_ level: Int) -> PeatEvent {
-        let e = levels[level].removeFirst()
+        let e = levels[level].removeFirst(&templates)
         countClass(e.eventClass, by: -1)
         fair.headCost[level] = -1
-        statCounters.record(level: level, highWaiting: !levels[1].isEmpty)
+        statCounters.record(level: level, count: 1, highWaiting: !levels[1].isEmpty)
         return e
     }
 
-    private mutating func popReference(_ max: Int, into out: inout [PeatEvent]) {
-        guard max > 0 else { return }
+    /// Moves the `k` oldest events of `level` to `destination` (uninitialised room for `k`),
+    /// recording them as `k` calls of `take(level)` would, with the statistics updated once.
+    @inline(__always)
+    private mutating func takeRun(_ level: Int, _ k: Int, to destination: UnsafeMutablePointer<PeatEvent>) {
+        guard k > 0 else { return }
+        levels[level].moveFirst(k, to: destination, &templates)
+        for i in 0..<k { countClass(destination[i].eventClass, by: -1) }
+        fair.headCost[level] = -1
+        // HIGH does not change while a run of another level is taken, so "HIGH waiting" after
+        // each of the run's events is HIGH waiting after the run.
+        statCounters.record(level: level, count: k, highWaiting: !levels[1].isEmpty)
+    }
+
+    /// How many HIGH, NORMAL and LOW events the reference's weighted pop of `max` takes:
+    /// `high = max*50/100` from HIGH, `normal = max*35/100` plus HIGH's unused allocation
+    /// from NORMAL, the rest of `max` from LOW, each bounded by what the level holds.
+    private func referenceTakes(_ max: Int) -> (high: Int, normal: Int, low: Int) {
+        guard max > 0 else { return (0, 0, 0) }
         let high = Self.percent(max, 50)
         let normal = Self.percent(max, 35)
-        var h = 0
-        while h < Swift.min(high, max), !levels[1].isEmpty { out.append(take(1)); h += 1 }
-        let normalLimit = Swift.min(normal + (high - h), max - h)
-        var n = 0
-        while n < normalLimit, !levels[2].isEmpty { out.append(take(2)); n += 1 }
-        var l = 0
-        while l < max - h - n, !levels[3].isEmpty { out.append(take(3)); l += 1 }
+        let h = Swift.min(high, max, levels[1].count)
+        let n = Swift.max(0, Swift.min(normal + (high - h), max - h, levels[2].count))
+        let l = Swift.max(0, Swift.min(max - h - n, levels[3].count))
+        return (h, n, l)
+    }
+
+    /// The reference scheduler's pop: with `criticalFirst` every CRITICAL event, then (when
+    /// `max` leaves room) a weighted pop of the rest (`popCriticalThenWeighted`); without, a
+    /// weighted pop of `max` (`popWeighted`). The counts are worked out first, then each
+    /// level's run is moved into the result in one go.
+    private mutating func popReference(max: Int, criticalFirst: Bool) -> [PeatEvent] {
+        let critical = criticalFirst ? levels[0].count : 0
+        let weighted = max - critical
+        var takes = (high: 0, normal: 0, low: 0)
+        if !criticalFirst || weighted > 0 {
+            let asked = Swift.max(0, weighted)
+            let available = levels[1].count + levels[2].count + levels[3].count
+            takes = referenceTakes(asked)
+            statCounters.weightedPops += 1
+            if takes.high + takes.normal + takes.low < Swift.min(asked, available) { statCounters.shortPops += 1 }
+        }
+        let total = critical + takes.high + takes.normal + takes.low
+        guard total > 0 else { return [] }
+        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
+            var p = buffer.baseAddress!
+            takeRun(0, critical, to: p)
+            p += critical
+            takeRun(1, takes.high, to: p)
+            p += takes.high
+            takeRun(2, takes.normal, to: p)
+            p += takes.normal
+            takeRun(3, takes.low, to: p)
+            initialized = total
+        }
     }
 
     /// `x * p / 100` rounded down as the reference computes it, without overflowing.
@@ -251,7 +322,7 @@ public struct PriorityEventQueue: Sendable {
             var totalWeight = 0
             for i in 1...3 where !levels[i].isEmpty {
                 totalWeight += w[i - 1]
-                if fair.headCost[i] < 0 { fair.headCost[i] = levels[i].first!.encodedSize }
+                if fair.headCost[i] < 0 { fair.headCost[i] = levels[i].first(templates)!.encodedSize }
             }
             var best = -1
             for pass in 0..<2 {
@@ -304,13 +375,43 @@ private struct StatCounters: Sendable {
     var inversions = 0
     var weightedPops = 0
     /// Levels (1…3) of the last `SchedulerStats.recentWindow` non-critical pops.
-    var recent = Deque<UInt8>()
+    var recent = RecentLevels()
 
-    mutating func record(level: Int, highWaiting: Bool) {
-        served[level] += 1
+    /// Records `count` pops from `level`; `highWaiting`: HIGH held events after them.
+    mutating func record(level: Int, count: Int, highWaiting: Bool) {
+        served[level] += count
         guard level > 0 else { return }
-        if level == 3 && highWaiting { inversions += 1 }
-        if recent.count == SchedulerStats.recentWindow { recent.removeFirst() }
-        recent.append(UInt8(level))
+        if level == 3 && highWaiting { inversions += count }
+        recent.append(level, times: count)
+    }
+}
+
+/// The levels (1…3) of the last `SchedulerStats.recentWindow` non-critical pops: a ring, with
+/// the count of each level kept as levels enter and leave it.
+struct RecentLevels: Sendable {
+    private var ring = [UInt8](repeating: 0, count: SchedulerStats.recentWindow)
+    private var next = 0
+    /// Pops held (at most the window).
+    private(set) var count = 0
+    private var perLevel = InlineArray<3, Int>(repeating: 0)
+
+    /// Pops of `level` (1…3) held.
+    func count(of level: Int) -> Int { perLevel[level - 1] }
+
+    /// Records `times` pops of `level`, oldest leaving once the window is full.
+    mutating func append(_ level: Int, times: Int) {
+        let window = ring.count
+        // Of a run longer than the window only its last `window` pops stay.
+        let k = Swift.min(times, window)
+        guard k > 0 else { return }
+        let value = UInt8(level)
+        ring.withUnsafeMutableBufferPointer { ring in
+            for _ in 0..<k {
+                if count == window { perLevel[Int(ring[next]) - 1] -= 1 } else { count += 1 }
+                ring[next] = value
+                next = next + 1 == window ? 0 : next + 1
+            }
+        }
+        perLevel[level - 1] += k
     }
 }
