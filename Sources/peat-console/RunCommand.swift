@@ -5,6 +5,7 @@ import Foundation
 import NcursesBackend
 import PeatEvents
 import PeatInputs
+import Recording
 import RemoteNode
 
 /// `peat-console run` (the default): the live console in this terminal.
@@ -18,13 +19,23 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Live input") var streams: StreamOptionGroup
     @OptionGroup(title: "Remote nodes") var remote: ConnectOptionGroup
 
+    @Option(help: ArgumentHelp("Record everything that enters the console (keys, ticks, stream input) to this file; `peat-console replay FILE` plays it back.",
+                               valueName: "path"))
+    var record: String?
+
     func run() throws {
         var options = console.options
         streams.apply(to: &options)
         if remote.isRemote && streams.streamSource != nil {
             throw ValidationError("--source and --listen feed a local node; they do not go with --connect")
         }
-        let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options)
+        if remote.isRemote && record != nil {
+            throw ValidationError("--record records the in-process node (demo, --source, --listen); recording --connect is not supported yet")
+        }
+        let clock = HeldClock(base: SystemClock())
+        let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options, clock: clock)
+        let writer = try startRecording(app: app, options: options, clock: clock)
+        defer { writer.map(finishRecording) }
         defer { app.remoteNodes.forEach { $0.stop() } }
         let input: StreamInput?
         do { input = try streams.start(into: app.inbox) } catch {
@@ -46,5 +57,32 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension RunCommand {
+    /// Starts `--record`: the writer takes every input of `app` (whose clock it holds still
+    /// per input); a failed write stops the recording and says so in the status bar.
+    func startRecording(app: ConsoleApp, options: ConsoleOptions, clock: HeldClock) throws -> RecordingWriter? {
+        guard let record else { return nil }
+        do {
+            let writer = try RecordingWriter(path: record, options: options, clock: clock,
+                                             input: streams.source ?? streams.listen.map { "\($0.source)" })
+            let inbox = app.inbox
+            writer.onFailure = { why in inbox.post(.report("recording stopped: \(why)", isError: true)) }
+            app.recorder = writer
+            return writer
+        } catch {
+            FileHandle.standardError.write(Data("peat-console: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Flushes the recording and says what it holds (or why it stopped).
+    func finishRecording(_ writer: RecordingWriter) {
+        writer.flush()
+        let text = writer.failure.map { "peat-console: recording to \(record ?? "") stopped: \($0)" }
+            ?? "peat-console: recorded \(writer.records) inputs (\(writer.bytes) bytes) to \(record ?? "")"
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
