@@ -8,14 +8,19 @@ public struct CheckpointPolicy: Sendable, Equatable {
     public var records: Int
     /// …or this many seconds of recording, whichever comes first.
     public var seconds: Double
+    /// Most checkpoints kept: past it every other one goes and the intervals double, so a
+    /// long recording costs at most this many copies of the model (each holds the node's
+    /// store and its 50,000 popped events kept for export: ~10 MB at the demo's rates).
+    public var limit: Int
 
-    public init(records: Int, seconds: Double) {
+    public init(records: Int, seconds: Double, limit: Int = 32) {
         self.records = max(1, records)
         self.seconds = max(0.001, seconds)
+        self.limit = max(2, limit)
     }
 
-    /// Every 1,000 records or 10 s.
-    public static let standard = CheckpointPolicy(records: 1_000, seconds: 10)
+    /// Every 6,000 records or 60 s (600 ticks at most to replay when seeking back), at most 32.
+    public static let standard = CheckpointPolicy(records: 6_000, seconds: 60)
 }
 
 /// A place on a replay's timeline worth jumping to.
@@ -61,7 +66,8 @@ public final class Replay {
     public let app: ConsoleApp
     /// The replayed node.
     public let node: LocalNodeSource
-    public let checkpointPolicy: CheckpointPolicy
+    /// The intervals in effect (the policy's, doubled each time the checkpoints were thinned).
+    public private(set) var checkpointPolicy: CheckpointPolicy
     private let clock: ManualClock
 
     /// Records applied so far (the next one to apply is `inputs[position]`).
@@ -159,8 +165,8 @@ public final class Replay {
         return n
     }
 
-    /// Goes to the state after the records at or before `offset` (forward by applying them,
-    /// backward from the nearest checkpoint).
+    /// Goes to the state after the records at or before `offset`: from the nearest checkpoint
+    /// at or before it (back, or ahead of the replay), else by applying the records on.
     public func seek(to offset: Int64) {
         seek(toPosition: targetPosition(for: offset))
     }
@@ -168,15 +174,14 @@ public final class Replay {
     /// Goes to the state after `target` records.
     public func seek(toPosition target: Int) {
         let target = min(max(0, target), inputs.count)
-        if target < position {
-            // The last checkpoint at or before the target (there is always the start's).
-            var lo = 0, hi = checkpoints.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if checkpoints[mid].position <= target { lo = mid } else { hi = mid - 1 }
-            }
-            restore(checkpoints[lo])
+        // The last checkpoint at or before the target (there is always the start's): from
+        // there when going back, or when it is ahead of where the replay is.
+        var lo = 0, hi = checkpoints.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if checkpoints[mid].position <= target { lo = mid } else { hi = mid - 1 }
         }
+        if target < position || checkpoints[lo].position > position { restore(checkpoints[lo]) }
         while position < target { step() }
     }
 
@@ -213,6 +218,12 @@ public final class Replay {
 
     private func takeCheckpoint() {
         checkpoints.append(Checkpoint(position: position, offset: offset, time: clock.now(), state: app.state, node: node.checkpoint()))
+        if checkpoints.count > checkpointPolicy.limit {
+            // Keep the start and every other one after it; take them half as often from now.
+            checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            checkpointPolicy.records = checkpointPolicy.records.multipliedReportingOverflow(by: 2).overflow ? .max : checkpointPolicy.records * 2
+            checkpointPolicy.seconds *= 2
+        }
     }
 
     private func restore(_ c: Checkpoint) {

@@ -196,8 +196,8 @@ public final class ReplayPlayer {
         if let prompt = p.prompt { right = " seek to: \(prompt)_ (Enter, Esc) " }
         else if let m = p.message { right = " " + m.text + " " }
         else { right = " space . ←→ +- a [ ] : e q " }
-        let rightWidth = min(TextWidth.of(right), max(0, width - x - 12))
-        let trackWidth = max(0, width - x - rightWidth)
+        // The track keeps its width whatever the message says (half of what is left).
+        let trackWidth = max(0, (width - x) / 2)
         // The track: where we are, and a mark for each alert (!) and warning (?).
         if trackWidth >= 4 {
             let inner = trackWidth - 2

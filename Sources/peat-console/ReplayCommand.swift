@@ -32,12 +32,16 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("checkpoint-seconds"), help: "…or this many recorded seconds, whichever comes first (seeking back starts from the nearest).")
     var checkpointSeconds: Double = CheckpointPolicy.standard.seconds
 
+    @Option(name: .customLong("checkpoint-limit"), help: "Most checkpoints kept (past it every other one goes and the intervals double); each costs about the node's store and its kept pops.")
+    var checkpointLimit: Int = CheckpointPolicy.standard.limit
+
     @Flag(help: "Start paused.")
     var paused = false
 
     func validate() throws {
         guard checkpointRecords >= 1 else { throw ValidationError("--checkpoint-records must be at least 1") }
         guard checkpointSeconds >= 0.1, checkpointSeconds.isFinite else { throw ValidationError("--checkpoint-seconds must be at least 0.1") }
+        guard (2...100_000).contains(checkpointLimit) else { throw ValidationError("--checkpoint-limit must be between 2 and 100000") }
     }
 
     func run() throws {
@@ -46,7 +50,7 @@ struct ReplayCommand: ParsableCommand {
         do {
             recording = try Recording(path: file)
             replay = try Replay(recording, export: exportDirectory.map { .directory($0) } ?? .currentDirectory,
-                                checkpoints: CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds))
+                                checkpoints: CheckpointPolicy(records: checkpointRecords, seconds: checkpointSeconds, limit: checkpointLimit))
         } catch {
             FileHandle.standardError.write(Data("peat-console replay: \(file): \(error)\n".utf8))
             throw ExitCode.failure

@@ -32,9 +32,11 @@ struct RunCommand: ParsableCommand {
         if remote.isRemote && record != nil {
             throw ValidationError("--record records the in-process node (demo, --source, --listen); recording --connect is not supported yet")
         }
-        let clock = HeldClock(base: SystemClock())
+        // Recording: the clock holds still per input (moved by the writer), so every reading
+        // while an input is applied is the time recorded with it.
+        let clock: any EventClock = record != nil ? HeldClock(base: SystemClock()) : SystemClock()
         let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options, clock: clock)
-        let writer = try startRecording(app: app, options: options, clock: clock)
+        let writer = try (clock as? HeldClock).flatMap { try startRecording(app: app, options: options, clock: $0) }
         defer { writer.map(finishRecording) }
         defer { app.remoteNodes.forEach { $0.stop() } }
         let input: StreamInput?

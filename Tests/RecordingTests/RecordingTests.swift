@@ -166,6 +166,23 @@ struct RecordReplayTests {
         #expect(seeking.frame() == linear.frame())
     }
 
+    @Test("past the checkpoint limit every other one goes; seeking back still lands on the same state")
+    func thinnedCheckpoints() throws {
+        let (path, _) = try recordedRun()
+        let recording = try Recording(path: path)
+        let replay = try Replay(recording, checkpoints: CheckpointPolicy(records: 5, seconds: 100, limit: 4))
+        replay.seek(toPosition: recording.inputs.count)
+        #expect(replay.checkpointCount <= 4)
+        #expect(replay.checkpointPolicy.records > 5, "intervals doubled: \(replay.checkpointPolicy.records)")
+        for target in [recording.inputs.count * 3 / 4, recording.inputs.count / 3, 7, 0] {
+            replay.seek(toPosition: target)
+            let linear = try Replay(recording)
+            linear.seek(toPosition: target)
+            #expect(replay.app.state == linear.app.state)
+            #expect(replay.frame() == linear.frame())
+        }
+    }
+
     @Test("e in a replay exports as of the current time and leaves the replay as it was")
     func exportFromReplay() throws {
         let (path, _) = try recordedRun()
