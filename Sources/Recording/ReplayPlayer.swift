@@ -196,8 +196,10 @@ public final class ReplayPlayer {
         if let prompt = p.prompt { right = " seek to: \(prompt)_ (Enter, Esc) " }
         else if let m = p.message { right = " " + m.text + " " }
         else { right = " space . ←→ +- a [ ] : e q " }
-        // The track keeps its width whatever the message says (half of what is left).
-        let trackWidth = max(0, (width - x) / 2)
+        // The track keeps its width whatever the message says (half of what is left; a
+        // quarter while an error is said, so more of it shows).
+        let isError = p.message?.isError == true && p.prompt == nil
+        let trackWidth = max(0, (width - x) / (isError ? 4 : 2))
         // The track: where we are, and a mark for each alert (!) and warning (?).
         if trackWidth >= 4 {
             let inner = trackWidth - 2
@@ -216,7 +218,6 @@ public final class ReplayPlayer {
             x += inner
             x += out.put(unicode ? "┤" : "]", x: x, y: y, style: bar)
         }
-        let isError = p.message?.isError == true && p.prompt == nil
         out.put(right, x: x, y: y, style: isError ? Style(foreground: .red, attributes: [.bold, .reverse]) : bar, maxWidth: max(0, width - x))
     }
 

@@ -55,8 +55,11 @@ struct ReplayCommand: ParsableCommand {
             FileHandle.standardError.write(Data("peat-console replay: \(file): \(error)\n".utf8))
             throw ExitCode.failure
         }
-        if let damage = recording.damage {
-            FileHandle.standardError.write(Data("peat-console replay: \(file): \(damage)\n".utf8))
+        // Said after the screen is closed (whatever ends the session), as well as on the strip.
+        defer {
+            if let damage = recording.damage {
+                FileHandle.standardError.write(Data("peat-console replay: \(file): \(damage)\n".utf8))
+            }
         }
         // One pass first: the timeline's marks and the checkpoints for the whole recording.
         replay.explore()
@@ -77,9 +80,6 @@ struct ReplayCommand: ParsableCommand {
         }
         if let divergence = replay.divergence {
             FileHandle.standardError.write(Data("peat-console replay: \(file): \(divergence)\n".utf8))
-        }
-        if let damage = recording.damage {
-            FileHandle.standardError.write(Data("peat-console replay: \(file): \(damage)\n".utf8))
         }
         if status != 0 { throw ExitCode(status) }
     }
