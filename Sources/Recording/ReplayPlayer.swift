@@ -126,9 +126,7 @@ public final class ReplayPlayer {
         case .character(":"):
             prompt = ""
         case .character("g"), .home:
-            seek(to: 0)
-            replay.seek(toPosition: 0)
-            playhead = 0
+            seek(to: 0)  // the start's records (terminal, size, first tick) applied
         case .character("G"), .end:
             replay.seek(toPosition: replay.inputs.count)
             reachedEnd()
