@@ -78,6 +78,16 @@ let package = Package(
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
             ]
         ),
+        // Record and replay (`--record`, `replay`, `snapshot --replay`): the recording format
+        // (assets/proto/cap/recording/v1/recording.proto, generated once and committed), its
+        // writer and damage-tolerant reader, and the replay with checkpoints and its player.
+        .target(
+            name: "Recording",
+            dependencies: [
+                "Console", "LocalNode", "PeatEvents",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
         // The soak harness: the console under load, RSS sampled, a growth rule.
         .target(name: "PeatSoak", dependencies: ["Console", "LocalNode", "PeatDemo", "PeatEvents"]),
         // ncursesw, wrapped for Swift (macros and globals Swift cannot import directly).
@@ -92,7 +102,7 @@ let package = Package(
             name: "peat-console",
             dependencies: [
                 "PeatEvents", "PeatDemo", "PeatInputs", "Console", "LocalNode", "PeatSoak", "NcursesBackend",
-                "NodeService", "RemoteNode", "PeatRemoteProto",
+                "NodeService", "RemoteNode", "PeatRemoteProto", "Recording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -101,7 +111,7 @@ let package = Package(
         .executableTarget(name: "peat-remote-bench", dependencies: ["NodeService", "RemoteNode", "PeatRemoteProto", "Console", "LocalNode", "PeatEvents", "PeatSoak"]),
         .executableTarget(name: "peat-bench", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode", "PeatSoak"]),
         // Fuzz targets (scripts/fuzz.sh); built normally they replay a corpus.
-        .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode"]),
+        .executableTarget(name: "peat-fuzz", dependencies: ["PeatEvents", "PeatDemo", "Console", "LocalNode", "Recording"]),
         .testTarget(name: "PeatEventsTests", dependencies: ["PeatEvents", "PeatDemo", "PeatInputs"]),
         // Golden/ holds whole-frame goldens read by path (GoldenTests), not resources.
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LocalNode", "PeatSoak", "PeatDemo", "PeatInputs", "PeatEvents"],
@@ -109,6 +119,8 @@ let package = Package(
         // NodeConsole in process: the hub, the server and a remote source on loopback.
         .testTarget(name: "RemoteTests", dependencies: ["NodeService", "RemoteNode", "PeatRemoteProto", "Console", "LocalNode", "PeatEvents",
                                                      .product(name: "Logging", package: "swift-log")]),
+        // Record, replay, seek, damage.
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Console", "LocalNode", "PeatEvents", "PeatDemo", "PeatInputs"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents", "PeatDemo", "PeatInputs"]),
     ]
 )

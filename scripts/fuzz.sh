@@ -2,7 +2,8 @@
 # Fuzzes PeatConsole's decoders and user-text parsers with libFuzzer.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]     (default: 60 s, every target)
 # Targets: jsonl, delimited (stream decoders), keys (key scripts driving the console),
-# live (bytes in arbitrary reads through the reader, the bounded inbox and the app to frames).
+# live (bytes in arbitrary reads through the reader, the bounded inbox and the app to frames),
+# recording (the recording reader and replay: damage, prefix consistency, seeking back).
 # Seeds come from assets/fuzz/<target>/; what libFuzzer finds goes to a scratch copy, and a
 # crashing input is saved as fuzz-crash-<target>-* in the current directory.
 set -euo pipefail
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jsonl delimited keys live)
+[ ${#targets[@]} -gt 0 ] || targets=(jsonl delimited keys live recording)
 
 # lld: gold cannot link libFuzzer's objects with Swift's renamed entry point.
 echo "fuzz: building peat-fuzz with libFuzzer and AddressSanitizer"

@@ -32,6 +32,12 @@ extension ConsoleApp {
     /// the start and then the clock advances `duration` seconds, a tick every refresh interval:
     /// the demo, the drain, the link and TTL all run on it, so the frame after a minute of demo
     /// is the same on every run.
+    ///
+    /// With `deliveries` (`--source FILE`), the capture's deliveries are applied after the
+    /// start, before the keys.
+    ///
+    /// With `recorder`, every input is recorded (`--record`); it is made for the manual clock
+    /// the run uses.
     public static func snapshot(options: ConsoleOptions, keys: [Key], size: Size,
                                 capabilities: TerminalCapabilities = .init(colors: .none, unicode: true),
                                 duration: Double? = nil) -> String {
@@ -41,24 +47,41 @@ extension ConsoleApp {
     /// `snapshot`, keeping the styles.
     public static func snapshotBuffer(options: ConsoleOptions, keys: [Key], size: Size,
                                       capabilities: TerminalCapabilities = .init(colors: .none, unicode: true),
-                                      duration: Double? = nil) -> Buffer {
+                                      duration: Double? = nil,
+                                      deliveries: [StreamDelivery] = [],
+                                      recorder makeRecorder: ((ManualClock) -> any InputRecorder)? = nil) -> Buffer {
         let clock = ManualClock(seconds: snapshotEpoch)
         let app = ConsoleApp(options: options, clock: clock)
+        app.recorder = makeRecorder?(clock)
+        defer { app.recorder?.endOfWake() }
         let backend = MemoryBackend(size: size, capabilities: capabilities)
         let tickMs = max(1, options.refreshMs)
         func play(seconds: Double) {
             let ticks = Int((min(max(0, seconds), snapshotMaxDuration) * 1000 / Double(tickMs)).rounded())
             for _ in 0..<ticks where !app.state.quitRequested {
                 clock.advance(nanos: UInt64(tickMs) * 1_000_000)
-                app.dispatch(.tick(clock.now()))
+                app.apply(.tick)
             }
         }
+        // A capture (`--source`): read whole before the keys, on the clock of the start.
+        func ingest() {
+            for delivery in deliveries { app.inbox.post(.stream(delivery)) }
+            while app.inbox.count > 0, !app.state.quitRequested { app.wake(on: backend) }
+        }
         if let duration {
-            backend.pendingKeys = keys
-            _ = app.run(on: backend, stopRequested: { backend.pendingKeys.isEmpty })
+            if deliveries.isEmpty {
+                backend.pendingKeys = keys
+                _ = app.run(on: backend, stopRequested: { backend.pendingKeys.isEmpty })
+            } else {
+                app.begin(on: backend)
+                ingest()
+                backend.pendingKeys = keys
+                while !backend.pendingKeys.isEmpty, !app.state.quitRequested { app.wake(on: backend) }
+            }
             play(seconds: duration)
         } else {
             app.begin(on: backend)
+            ingest()
             if options.scenario == .demo { play(seconds: Double(snapshotWarmUp)) }
             backend.pendingKeys = keys
             _ = app.run(on: backend, stopRequested: { backend.pendingKeys.isEmpty })

@@ -65,6 +65,47 @@ public final class LocalNodeSource: NodeSource {
         NodeModel(nodeID: emitter.nodeID, formationID: emitter.formationID, policy: emitter.policy)
     }
 
+    /// Everything the node keeps between commands (emitter, generator, random numbers, drain
+    /// budget, link, live-input counts, inject counters), for a replay's checkpoints.
+    public struct Checkpoint: Sendable {
+        fileprivate var emitter: EventEmitter.Checkpoint
+        fileprivate var generator: DemoScenario?
+        fileprivate var random: SplitMix64
+        fileprivate var telemetryPresses: Int
+        fileprivate var lastTime: PeatTimestamp?
+        fileprivate var drainBudget: Double
+        fileprivate var intake: StreamIntake
+        fileprivate var link: LinkTransmitter
+        fileprivate var injectedCount: Int
+        fileprivate var waits: WaitClock
+        fileprivate var demoBatchCap: Int?
+    }
+
+    /// The node's state now.
+    public func checkpoint() -> Checkpoint {
+        Checkpoint(emitter: emitter.checkpoint(), generator: generator, random: random, telemetryPresses: telemetryPresses,
+                   lastTime: lastTime, drainBudget: drainBudget, intake: intake, link: link, injectedCount: injectedCount,
+                   waits: waits, demoBatchCap: demoBatchCap)
+    }
+
+    /// Puts the node back to `checkpoint` (taken from this node).
+    public func restore(_ checkpoint: Checkpoint) {
+        emitter.restore(checkpoint.emitter)
+        generator = checkpoint.generator
+        random = checkpoint.random
+        telemetryPresses = checkpoint.telemetryPresses
+        lastTime = checkpoint.lastTime
+        drainBudget = checkpoint.drainBudget
+        intake = checkpoint.intake
+        link = checkpoint.link
+        injectedCount = checkpoint.injectedCount
+        waits = checkpoint.waits
+        demoBatchCap = checkpoint.demoBatchCap
+        events = []
+        emittedInBatch = 0
+        criticalsInBatch = []
+    }
+
     public func perform(_ command: NodeCommand) -> [NodeEvent] {
         events = []
         switch command {

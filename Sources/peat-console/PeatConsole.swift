@@ -13,7 +13,7 @@ struct PeatConsole: ParsableCommand {
             With no subcommand, opens the live console on the built-in demo scenario.
             Keys are listed in the footer and in the help overlay (press ?).
             """,
-        subcommands: [RunCommand.self, SnapshotCommand.self, ServeCommand.self, GenCommand.self, ConvertCommand.self, SoakCommand.self],
+        subcommands: [RunCommand.self, SnapshotCommand.self, ServeCommand.self, GenCommand.self, ConvertCommand.self, SoakCommand.self, ReplayCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -51,7 +51,10 @@ struct SnapshotCommand: ParsableCommand {
                                valueName: "seconds"))
     var duration: Double?
 
+    @OptionGroup(title: "Record and replay") var recording: SnapshotRecordingOptions
+
     func validate() throws {
+        try recording.validate(keys: keys.keys, duration: duration, remote: remote.isRemote)
         if let duration, !(0...ConsoleApp.snapshotMaxDuration).contains(duration) {
             throw ValidationError("--duration must be between 0 and \(Int(ConsoleApp.snapshotMaxDuration)) seconds, not \(duration)")
         }
@@ -64,6 +67,10 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
+        if recording.replay != nil {
+            try recording.runReplay(size: size.size, exportDirectory: console.exportDirectory)
+            return
+        }
         if remote.isRemote {
             let frame = ConsoleApp.remoteSnapshotBuffer(
                 targets: try remote.targets(), options: console.options, keys: keys.keys, size: size.size,
@@ -75,9 +82,13 @@ struct SnapshotCommand: ParsableCommand {
         // A command that prints writes no files unless asked to: `e` exports only with
         // --export-dir, else says export is off.
         if console.exportDirectory == nil { options.export = .off }
-        let frame = ConsoleApp.snapshot(
+        let deliveries = try recording.captureDeliveries(into: &options)
+        let recorder = try recording.recorder(options: options)
+        let frame = ConsoleApp.snapshotBuffer(
             options: options, keys: keys.keys, size: size.size,
-            capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii), duration: duration)
+            capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii), duration: duration,
+            deliveries: deliveries, recorder: recorder.make).text
+        try recorder.finish()
         print(frame)
     }
 }

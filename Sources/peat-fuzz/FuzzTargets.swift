@@ -8,7 +8,7 @@ struct FuzzTarget: Sendable {
     let summary: String
     let run: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
 
-    static let all: [FuzzTarget] = [jsonl, delimited, keys, live]
+    static let all: [FuzzTarget] = [jsonl, delimited, keys, live, recording]
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
 

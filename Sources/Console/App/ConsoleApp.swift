@@ -19,6 +19,8 @@ public final class ConsoleApp {
     private let clock: any EventClock
     private var shownFrame: Buffer?
     private var shownState: AppState?
+    /// Takes every input as it is applied (`--record`); nil when not recording.
+    public var recorder: (any InputRecorder)?
 
     /// An app showing the nodes `sources` feed (the first is focused and takes live input).
     public init(options: ConsoleOptions, sources: [any NodeSource], clock: any EventClock = SystemClock(), keyMap: KeyMap = .standard) {
@@ -48,13 +50,14 @@ public final class ConsoleApp {
     /// Applies `action`: the reducer, its effects on the node sources, then a fresh
     /// observation of the nodes.
     public func dispatch(_ action: Action) {
-        apply(action)
+        reduce(action)
         observe()
     }
 
     /// The reducer and the effects of `action`, whose results are folded back in as actions,
     /// without a new observation (a batch of actions takes one at its end).
-    private func apply(_ action: Action) {
+    @discardableResult
+    private func reduce(_ action: Action) -> [Effect] {
         let effects = update(&state, action)
         for effect in effects {
             guard let source = sources[effect.node] else { continue }
@@ -62,6 +65,41 @@ public final class ConsoleApp {
                 update(&state, .node(effect.node, event))
             }
         }
+        return effects
+    }
+
+    /// Applies one input (a key, a size, a tick, an inbox action): the single door every
+    /// input of the live loop goes through, so that a recording (`recorder`) holds all of
+    /// them and a replay, applying them again with the clock set to their times, rebuilds
+    /// the same states.
+    /// - Returns: the node commands the input caused.
+    @discardableResult
+    public func apply(_ input: ConsoleInput) -> [Effect] {
+        recorder?.willApply()
+        var effects: [Effect] = []
+        switch input {
+        case .key(let key):
+            effects = reduce(keyMap.action(for: key, in: state))
+            observe()
+        case .resize(let size):
+            resize(to: size)
+        case .capabilities(let capabilities):
+            state.capabilities = capabilities
+        case .tick:
+            effects = reduce(.tick(clock.now()))
+            observe()
+        case .background(let action):
+            effects = reduce(action)
+        }
+        recorder?.didApply(input, commands: effects.map(\.command))
+        return effects
+    }
+
+    /// Puts the app back to `state` (a replay's checkpoint); the next `present` draws in full.
+    public func restore(_ state: AppState) {
+        self.state = state
+        shownFrame = nil
+        shownState = nil
     }
 
     /// Turns a terminal event into actions: a key through the key map; a resize, or a resume
@@ -70,11 +108,11 @@ public final class ConsoleApp {
     public func handle(_ event: TerminalEvent, on output: any TerminalOutput) {
         switch event {
         case .key(let key):
-            dispatch(keyMap.action(for: key, in: state))
+            apply(.key(key))
         case .resized, .resumed:
             output.invalidate()
             shownFrame = nil
-            resize(to: output.size)
+            apply(.resize(output.size))
         }
     }
 
@@ -138,12 +176,13 @@ public final class ConsoleApp {
 
     /// Takes the screen's size and capabilities, and the time.
     public func begin(on backend: any TerminalOutput) {
-        state.capabilities = backend.capabilities
+        apply(.capabilities(backend.capabilities))
         shownFrame = nil
         shownState = nil
         backend.invalidate()
-        resize(to: backend.size)
-        dispatch(.tick(clock.now()))
+        apply(.resize(backend.size))
+        apply(.tick)
+        recorder?.endOfWake()
     }
 
     /// One wake-up: at most one wait for input (then any events already queued), the inbox, a tick.
@@ -161,8 +200,9 @@ public final class ConsoleApp {
         // At most a budget of stream records a wake-up, so a flood of input cannot delay the
         // next frame or a key (q) by more than one share; the rest waits in the inbox.
         let background = state.quitRequested ? [] : inbox.drain(recordBudget: ConsoleApp.recordsPerWake)
-        for action in background where !state.quitRequested { apply(action) }
-        if !state.quitRequested { dispatch(.tick(clock.now())) }
+        for action in background where !state.quitRequested { apply(.background(action)) }
+        if !state.quitRequested { apply(.tick) }
+        recorder?.endOfWake()
     }
 
     /// Stream records applied per wake-up at most (tens of milliseconds of emitting).

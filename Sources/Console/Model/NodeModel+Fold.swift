@@ -134,7 +134,11 @@ extension NodeModel {
             }
         }
         rateSamples.append(RateSample(second: second, emitted: emitted, popped: popped, depths: counts))
-        while let first = rateSamples.first, second - first.second > UInt64(NodeModel.rateWindow) { rateSamples.removeFirst() }
+        // A clock that went back (a corrected wall clock, a damaged recording): the samples
+        // from the "future" go too.
+        while let first = rateSamples.first, second < first.second || second - first.second > UInt64(NodeModel.rateWindow) {
+            rateSamples.removeFirst()
+        }
         if rateSamples.count > NodeModel.rateWindow + 1 { rateSamples.removeFirst() }
         if let first = rateSamples.first, let last = rateSamples.last, last.second > first.second {
             let span = Double(last.second - first.second)

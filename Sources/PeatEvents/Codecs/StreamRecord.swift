@@ -138,6 +138,13 @@ public struct UnknownFieldTally: Hashable, Sendable {
 
     public init() {}
 
+    /// A tally of `records` records and `names` (at most `nameLimit` kept), as a recording
+    /// stored it.
+    public init(records: Int, names: [String]) {
+        self.records = max(0, records)
+        keep(names)
+    }
+
     /// No record had unknown fields.
     public var isEmpty: Bool { records == 0 }
 

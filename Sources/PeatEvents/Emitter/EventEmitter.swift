@@ -299,6 +299,26 @@ public final class EventEmitter: Sendable {
     }
 }
 
+extension EventEmitter {
+    /// The emitter's queue, store, scheduler statistics and id counter as of one moment, for
+    /// putting it back later (a replay's checkpoints). A copy of values: the queue's and the
+    /// store's storage is shared until either side changes, then copied.
+    public struct Checkpoint: Sendable {
+        fileprivate let core: Core
+    }
+
+    /// The emitter's state now.
+    public func checkpoint() -> Checkpoint {
+        core.withLock { Checkpoint(core: $0) }
+    }
+
+    /// Puts the emitter back to `checkpoint` (taken from this emitter or one with the same
+    /// node id); the clock is not part of it.
+    public func restore(_ checkpoint: Checkpoint) {
+        core.withLock { $0 = checkpoint.core }
+    }
+}
+
 /// Where an event built by the emitter goes, worked out from the routing it was given.
 private struct Filing {
     var local: Bool
