@@ -44,16 +44,7 @@ public enum StreamErrorsView {
 
     public static func render(_ state: AppState, into area: Rect, of buffer: inout Buffer) {
         let theme = Theme(capabilities: state.capabilities)
-        let body = lines(state, theme: theme)
-        let width = min(area.width, max(44, (body.map(\.width).max() ?? 0) + 4))
-        let height = min(area.height, body.count + 2)
-        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
-                        width: width, height: height)
-        let inner = Box(title: [Span("Input")], trailing: [Span("q, E or Esc closes", theme.style(.muted))], focused: true)
-            .render(into: rect, of: &buffer, theme: theme)
-        buffer.fill(inner, with: Cell(" "))
-        for (row, line) in body.prefix(inner.height).enumerated() {
-            buffer.put(line, x: inner.x + 1, y: inner.y + row, maxWidth: max(0, inner.width - 2), ellipsis: theme.glyphs.ellipsis)
-        }
+        CenteredOverlay(title: "Input", closeHint: "q, E or Esc closes", lines: lines(state, theme: theme))
+            .render(into: area, of: &buffer, theme: theme)
     }
 }
