@@ -105,7 +105,7 @@ import Testing
         let second = makeNode("phoenix")
         second.perform(.inject(.low))
         let again = try await RunningServer.start(second, port: port)
-        #expect(await mirror.until(30) { $0.connection?.phase == .live && $0.connection?.instanceID == second.instanceID })
+        #expect(await mirror.until { $0.connection?.phase == .live && $0.connection?.instanceID == second.instanceID })
         #expect(mirror.model.emitted == 1)  // counts of the new instance only, not merged
         mirror.source.stop()
         await again.stop()

@@ -10,7 +10,15 @@ import Testing
 
 /// Polls `condition` every 10 ms until it holds or `seconds` pass.
 /// - Returns: whether it held.
-func eventually(_ seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
+/// How long a test waits for what normally takes milliseconds (a server binding, a watch
+/// going live). Generous on purpose: the whole suite runs on the cooperative pool, as wide as
+/// the machine's cores (2 here), and the synchronous suites beside these can hold every thread
+/// of it for a minute or more on a loaded machine, while a remote test's continuation waits
+/// its turn. Nothing here waits for something *not* to happen, so a long limit costs only
+/// when a test fails.
+let patience: Double = 600
+
+func eventually(_ seconds: Double = patience, _ condition: () -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if condition() { return true }
@@ -61,10 +69,10 @@ final class RunningServer: @unchecked Sendable {
         let task = Task {
             do { try await server.run(onListening: { bound.set($0) }) } catch { failed.set("\(error)"); throw error }
         }
-        _ = await eventually(60) { bound.value != nil || failed.value != nil }
+        _ = await eventually { bound.value != nil || failed.value != nil }
         guard let address = bound.value else {
             server.shutdown()
-            throw TestFailure("server did not start: \(failed.value ?? "no address within 60 s")")
+            throw TestFailure("server did not start: \(failed.value ?? "no address within \(Int(patience)) s")")
         }
         return RunningServer(server: server, task: task, address: address)
     }
@@ -99,7 +107,7 @@ final class Mirror {
         _ = model.fold(.observed(source.observe(ObservationRequest(query: LocalQuery(limit: 0)))), running: true)
     }
 
-    func until(_ seconds: Double = 30, _ condition: (NodeModel) -> Bool) async -> Bool {
+    func until(_ seconds: Double = patience, _ condition: (NodeModel) -> Bool) async -> Bool {
         await eventually(seconds) {
             pump()
             return condition(model)
