@@ -82,14 +82,26 @@ func spawnAndWait(_ argv: [String], environment: [String: String]) throws -> Pro
         try? FileManager.default.removeItem(atPath: outPath)
         try? FileManager.default.removeItem(atPath: errPath)
     }
+    let pid = try spawn(argv, environment: environment, stdout: outPath, stderr: errPath)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return ProcessResult(
+        status: shellExitStatus(fromWaitStatus: status),
+        stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+        stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+}
+
+/// Starts `argv` (searched in PATH) with stdin from /dev/null, stdout and stderr into the
+/// files at `stdout` and `stderr` (created or truncated), every other descriptor closed.
+/// - Returns: its pid (the caller reaps it).
+func spawn(_ argv: [String], environment: [String: String], stdout: String, stderr: String) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     closeOtherDescriptors(&actions)
-
     let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     let cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
@@ -98,17 +110,15 @@ func spawnAndWait(_ argv: [String], environment: [String: String]) throws -> Pro
     }
     var attributes = shellLikeSpawnAttributes()
     defer { posix_spawnattr_destroy(&attributes) }
-
     var pid: pid_t = 0
     let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
     guard rc == 0 else { throw SpawnError(description: "cannot run \(argv[0]): \(String(cString: strerror(rc)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return ProcessResult(
-        status: exitStatus,
-        stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-        stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    return pid
+}
+
+/// A process's exit status as a shell says it: its code, or 128 + the signal that ended it.
+func shellExitStatus(fromWaitStatus status: Int32) -> Int32 {
+    (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
 }
 
 /// Adds "close every descriptor from 3 up" to `actions` where the C library offers it

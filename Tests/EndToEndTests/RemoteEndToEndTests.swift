@@ -18,26 +18,9 @@ final class BackgroundProcess {
         let scratch = FileManager.default.temporaryDirectory
         outPath = scratch.appendingPathComponent("peat-bg-out-\(UUID().uuidString)").path
         errPath = scratch.appendingPathComponent("peat-bg-err-\(UUID().uuidString)").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = shellLikeSpawnAttributes()
-        defer { posix_spawnattr_destroy(&attributes) }
         var env = environment
         env["SWIFT_BACKTRACE"] = "enable=no"
-        let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        let cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
-        guard rc == 0 else { throw SpawnError(description: "cannot run \(argv[0]): \(String(cString: strerror(rc)))") }
-        self.pid = pid
+        pid = try spawn(argv, environment: env, stdout: outPath, stderr: errPath)
     }
 
     var stderr: String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
@@ -48,7 +31,7 @@ final class BackgroundProcess {
         if exitStatus != nil { return true }
         var status: Int32 = 0
         if waitpid(pid, &status, WNOHANG) == pid {
-            exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            exitStatus = shellExitStatus(fromWaitStatus: status)
             return true
         }
         return false
