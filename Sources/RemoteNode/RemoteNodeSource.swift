@@ -40,38 +40,38 @@ public struct ReconnectBackoff: Sendable, Equatable {
 /// backoff), whose updates are folded into a replica of the node's model; keys that change the
 /// node go out as control calls.
 ///
-/// The stream runs on its own task and leaves what it learned under a lock; `perform(.advance)`
-/// (every tick of the console's loop) and `observe` hand it to the app. The last state stays
-/// shown when the connection goes, marked stale; a node that comes back with a new instance id
-/// starts a new model.
+/// The stream, the control calls and the store reads run on their own tasks and leave what
+/// they brought (`RemoteInput`s) under a lock. Only the console's loop folds them
+/// (`RemoteNodeFold`), at `perform(.advance)` — every tick — with the tick's time: what the
+/// app sees of the node changes only there, in an order and at times a recording keeps
+/// (`onTaken`) and a replay gives again. The last state stays shown when the connection goes,
+/// marked stale; a node that comes back with a new instance id starts a new model.
 public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
     public let key: NodeKey
     public let target: RemoteTarget
     public let backoff: ReconnectBackoff
     /// No update for this long on a live connection marks it stale (the node sends one at least
     /// every second).
-    public static let staleAfterSeconds = 3.0
+    public static let staleAfterSeconds = RemoteNodeFold.staleAfterSeconds
 
     private typealias Client = Cap_Console_V1_NodeConsole.Client<HTTP2ClientTransport.Posix>
 
+    /// The node as the console's loop has folded it (touched on the loop's thread only).
+    private var fold: RemoteNodeFold
+    /// What the background tasks brought since the loop last took it.
     private let lock = NSLock()
-    private var observation = NodeObservation()
-    private var replica = NodeReplica()
-    private var connection: NodeConnection
-    private var replicaChanged = false
-    private var connectionChanged = true
-    private var reports: [NodeEvent] = []
+    private var arrived: [RemoteInput] = []
     private var client: Client?
-    private var lastUpdateAt: Date?
     private var task: Task<Void, Never>?
-    private var identity: NodeIdentityMessage?
-    /// The local store as the last Query read it, newest first (for the browser).
-    private var storeRows: [PeatEvent] = []
     private var storeFetchedAt: Date?
     private var storeFetching = false
     private var controlsInFlight = 0
     private let controls: AsyncStream<ControlJob>.Continuation
     private var controlTask: Task<Void, Never>?
+
+    /// Called on the loop's thread with every batch of inputs the loop takes, before they are
+    /// folded (`--record` keeps them).
+    public var onTaken: (([RemoteInput]) -> Void)?
 
     /// The browser reads the node's store with Query at most this often, seconds…
     public static let storeRefreshSeconds = 1.0
@@ -83,7 +83,7 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
         self.target = target
         self.backoff = backoff
         key = NodeKey(target.address.description)
-        connection = NodeConnection(address: target.address.description)
+        fold = RemoteNodeFold(address: target.address.description)
         let (jobs, controls) = AsyncStream.makeStream(of: ControlJob.self)
         self.controls = controls
         task = Task.detached { [weak self] in await self?.watchLoop() }
@@ -102,31 +102,37 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
         controls.finish()
     }
 
-    public var initialModel: NodeModel {
-        var m = NodeModel(nodeID: key.rawValue, formationID: "–")
-        m.connection = lock.withLock { connection }
-        return m
-    }
+    public var initialModel: NodeModel { fold.initialModel }
 
-    /// The connection as last seen.
-    public var currentConnection: NodeConnection { lock.withLock { connection } }
+    /// The connection as last folded.
+    public var currentConnection: NodeConnection { fold.connection }
 
     /// Nothing is under way: no control call waits for its answer, and the store has been read
-    /// once (or cannot be: not live). For headless frames that should show what was asked.
+    /// once (or cannot be: not live), and every answer has been taken in. For headless frames
+    /// that should show what was asked.
     public var isSettled: Bool {
-        lock.withLock { controlsInFlight == 0 && (storeFetchedAt != nil || connection.phase != .live) && !storeFetching }
+        let phase = fold.connection.phase
+        return lock.withLock { controlsInFlight == 0 && (storeFetchedAt != nil || phase != .live) && !storeFetching && arrived.isEmpty }
     }
 
-    /// The sequence number of the last update received.
-    public var lastSequence: UInt64 { lock.withLock { connection.lastSequence } }
+    /// The sequence number of the last update folded.
+    public var lastSequence: UInt64 { fold.connection.lastSequence }
+
+    /// Inputs that arrived and wait for the loop (for tests that wait on the network).
+    public var waitingInputs: Int { lock.withLock { arrived.count } }
 
     // MARK: NodeSource
 
     public func perform(_ command: NodeCommand) -> [NodeEvent] {
         switch command {
-        case .advance:
+        case .advance(let time, _, _, _):
             refreshStore()
-            return drain()
+            let inputs = lock.withLock { () -> [RemoteInput] in
+                defer { arrived.removeAll() }
+                return arrived
+            }
+            if !inputs.isEmpty { onTaken?(inputs) }
+            return fold.take(inputs, at: time)
         case .inject(let level):
             var r = Cap_Console_V1_InjectRequest()
             r.level = Cap_Console_V1_Level(level)
@@ -157,34 +163,20 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
             r.key = UInt64(max(0, alertKey ?? 0))
             let request = r
             return control("acknowledge") { c, m in try await c.acknowledge(request, metadata: m) }
-        case .ingest:
-            return [.report("live input goes to the local node only", isError: true)]
-        case .export:
-            return [.report("export is for the local node (a remote node's store is read with Query)", isError: true)]
+        case .ingest, .export:
+            return RemoteNodeFold.localOnly(command)
         }
     }
 
     public func observe(_ request: ObservationRequest) -> NodeObservation {
-        lock.withLock {
-            var o = observation
-            let q = request.query
-            o.browserFilter = q.typeContains ?? ""
-            o.browserOffset = q.offset
-            let rows = q.typeContains.map { f in storeRows.filter { $0.eventType.lowercased().contains(f.lowercased()) } } ?? storeRows
-            o.browserTotal = rows.count
-            o.browserRows = q.offset < rows.count ? Array(rows[q.offset..<min(rows.count, q.offset + q.limit)]) : []
-            if let anchor = request.anchor {
-                let ids = rows.map(\.eventID)
-                o.browserAnchorIndex = anchor.locate(in: ids)
-            }
-            return o
-        }
+        fold.observe(request)
     }
 
     /// Reads the node's recent local store for the browser (at most once a second, one at a time).
     private func refreshStore() {
+        guard fold.connection.phase == .live else { return }
         let due = lock.withLock { () -> Client? in
-            guard let client, !storeFetching, connection.phase == .live,
+            guard let client, !storeFetching,
                   storeFetchedAt.map({ Date().timeIntervalSince($0) >= RemoteNodeSource.storeRefreshSeconds }) ?? true else { return nil }
             storeFetching = true
             return client
@@ -201,40 +193,20 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
             let response = try? await client.query(q, metadata: metadata)
             guard let self else { return }
             self.lock.withLock {
-                if let response { self.storeRows = response.events.reversed() }
+                if let response { self.arrived.append(.store(response.events.reversed())) }
                 self.storeFetchedAt = Date()
                 self.storeFetching = false
             }
         }
     }
 
-    // MARK: Handing over to the app
-
-    private func drain() -> [NodeEvent] {
-        lock.lock()
-        defer { lock.unlock() }
-        if connection.phase == .live, let last = lastUpdateAt, Date().timeIntervalSince(last) > RemoteNodeSource.staleAfterSeconds {
-            connection.phase = .stale
-            connection.reason = "no update for \(Int(Date().timeIntervalSince(last))) s"
-            connectionChanged = true
-        }
-        var out: [NodeEvent] = []
-        if connectionChanged { out.append(.connection(connection)); connectionChanged = false }
-        if replicaChanged { out.append(.replica(replica)); replicaChanged = false }
-        out += reports
-        reports = []
-        return out
-    }
+    // MARK: Control calls
 
     private func control(_ what: String,
                          _ call: @escaping @Sendable (Client, Metadata) async throws -> Cap_Console_V1_ControlReply) -> [NodeEvent] {
-        let (client, conn) = lock.withLock { (self.client, connection) }
-        guard conn.hasState else { return [.report("\(what): not connected to \(conn.address) (\(conn.label))", isError: true)] }
-        guard conn.controlAllowed else {
-            return [.report("read-only node: \(conn.address) does not allow control (\(what) not sent)", isError: true)]
-        }
-        guard let client, conn.phase == .live else {
-            return [.report("\(what): \(conn.address) is \(conn.label); not sent", isError: true)]
+        if let refusal = fold.refusal(of: what) { return [refusal] }
+        guard let client = lock.withLock({ self.client }) else {
+            return [.report("\(what): \(fold.connection.address) is between connections; not sent", isError: true)]
         }
         lock.withLock { controlsInFlight += 1 }
         controls.yield(ControlJob(what: what, client: client, call: call))
@@ -251,17 +223,17 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
     private func runControls(_ jobs: AsyncStream<ControlJob>) async {
         let metadata = self.metadata
         for await job in jobs {
-            let event: NodeEvent
+            let input: RemoteInput
             do {
                 let reply = try await job.call(job.client, metadata)
-                event = .report(reply.message, isError: !reply.ok)
+                input = .reply(reply.message, isError: !reply.ok)
             } catch let error as RPCError where error.code == .permissionDenied {
-                event = .report("read-only node: \(error.message)", isError: true)
+                input = .reply("read-only node: \(error.message)", isError: true)
             } catch {
-                event = .report("\(job.what) failed: \(RemoteNodeSource.describe(error))", isError: true)
+                input = .reply("\(job.what) failed: \(RemoteNodeSource.describe(error))", isError: true)
             }
             lock.withLock {
-                reports.append(event)
+                arrived.append(input)
                 controlsInFlight -= 1
                 storeFetchedAt = nil  // what the call did to the store is read again
             }
@@ -298,7 +270,10 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
     private func watchLoop() async {
         var failures = 0
         while !Task.isCancelled {
-            var ended = "the node ended the stream"
+            var failure: NodeConnection.Phase?
+            var reason = "the node ended the stream"
+            // Whether this attempt brought updates (then the next failure counts from 1).
+            let received = ReceivedFlag()
             do {
                 let transport = try transport()
                 var request = Cap_Console_V1_WatchRequest()
@@ -310,110 +285,20 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
                     defer { lock.withLock { self.client = nil } }
                     try await client.watch(request, metadata: metadata) { response in
                         for try await update in response.messages {
-                            self.apply(update)
+                            received.set()
+                            self.lock.withLock { self.arrived.append(.update(update)) }
                         }
                     }
                 }
             } catch {
-                ended = RemoteNodeSource.describe(error)
-                setFailure(error)
+                (failure, reason) = RemoteNodeSource.classify(error)
             }
             if Task.isCancelled { break }
-            let hadState = lock.withLock { () -> Bool in
-                if connection.phase == .live || connection.phase == .stale {
-                    connection.phase = .reconnecting
-                    connection.reason = ended
-                    connectionChanged = true
-                }
-                return lastUpdateAt != nil && connection.failures == 0
-            }
-            failures = hadState ? 1 : failures + 1
-            lock.withLock {
-                connection.failures = failures
-                lastUpdateAt = nil
-                connectionChanged = true
-            }
+            failures = received.value ? 1 : failures + 1
+            let ended = RemoteInput.ended(failure: failure, reason: reason, failures: failures)
+            lock.withLock { arrived.append(ended) }
             let delay = backoff.delay(afterFailures: failures)
             try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
-        }
-    }
-
-    /// Folds one update into the replica.
-    private func apply(_ update: NodeUpdateMessage) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        if update.full {
-            if update.hasIdentity, let old = identity, old.instanceID != update.identity.instanceID {
-                // A restarted node: begin again (the app's model is replaced on the connection event).
-                replica = NodeReplica()
-            }
-            if update.hasIdentity { identity = update.identity }
-            replica.alerts = []
-            replica.popLog = []
-        } else if update.sequence > connection.lastSequence + 1, connection.lastSequence > 0 {
-            connection.gaps += 1
-        }
-        connection.lastSequence = update.sequence
-        connection.droppedUpdates = update.droppedUpdates
-        if let identity {
-            connection.instanceID = identity.instanceID
-            connection.controlAllowed = identity.controlAllowed
-            replica.nodeID = identity.nodeID
-            replica.formationID = identity.formationID
-        }
-        if connection.phase != .live || !connection.hasState || connection.failures != 0 {
-            connection.phase = .live
-            connection.reason = nil
-            connection.failures = 0
-            connection.hasState = true
-        }
-        connection.lastUpdate = UInt64(now.timeIntervalSince1970)
-        connectionChanged = true
-        lastUpdateAt = now
-
-        let f = update.figures
-        var o = f.observation
-        o.time = PeatTimestamp(seconds: UInt64(now.timeIntervalSince1970))  // the console's clock drives ages and rates
-        observation = o
-        replica.emitted = Int(clamping: f.emitted)
-        replica.popped = Int(clamping: f.popped)
-        replica.errors = Int(clamping: f.emitErrors)
-        replica.emittedRate = f.emittedRate
-        replica.poppedRate = f.poppedRate
-        replica.alertsReceived = Int(clamping: f.alertsReceived)
-        replica.alertsDroppedUnacknowledged = Int(clamping: f.alertsDroppedUnacknowledged)
-        for step in update.pops.map(\.popStep) {
-            if let i = replica.popLog.firstIndex(where: { $0.number == step.number }) {
-                replica.popLog[i] = step
-            } else {
-                replica.popLog.insert(step, at: 0)
-            }
-        }
-        if replica.popLog.count > NodeModel.popLogCapacity { replica.popLog.removeLast(replica.popLog.count - NodeModel.popLogCapacity) }
-        replica.popSteps = max(replica.popSteps, replica.popLog.first?.number ?? 0)
-        for alert in update.alerts.map(\.alertRecord) {
-            if let i = replica.alerts.firstIndex(where: { $0.key == alert.key }) {
-                replica.alerts[i] = alert
-            } else {
-                let at = replica.alerts.firstIndex(where: { $0.key < alert.key }) ?? replica.alerts.count
-                replica.alerts.insert(alert, at: at)
-            }
-        }
-        if replica.alerts.count > NodeModel.alertCapacity { replica.alerts.removeLast(replica.alerts.count - NodeModel.alertCapacity) }
-        replicaChanged = true
-    }
-
-    private func setFailure(_ error: any Error) {
-        let (phase, reason) = RemoteNodeSource.classify(error)
-        lock.withLock {
-            if connection.hasState && (phase == .refused || phase == .unreachable || phase == .failed) {
-                connection.phase = .reconnecting  // the last state stays, marked stale
-            } else {
-                connection.phase = phase
-            }
-            connection.reason = reason
-            connectionChanged = true
         }
     }
 
@@ -458,4 +343,12 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
         let line = text.replacingOccurrences(of: "\n", with: " ")
         return line.count > 160 ? String(line.prefix(159)) + "…" : line
     }
+}
+
+/// Set once a watch attempt has brought an update (written by the stream, read after it).
+private final class ReceivedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var received = false
+    func set() { lock.withLock { received = true } }
+    var value: Bool { lock.withLock { received } }
 }
