@@ -80,11 +80,12 @@ let package = Package(
         ),
         // Record and replay (`--record`, `replay`, `snapshot --replay`): the recording format
         // (assets/proto/cap/recording/v1/recording.proto, generated once and committed), its
-        // writer and damage-tolerant reader, and the replay with checkpoints and its player.
+        // writer and damage-tolerant reader, and the replay with checkpoints and its player. A
+        // watched node replays from its recorded inputs (PeatRemoteProto's fold), not gRPC.
         .target(
             name: "Recording",
             dependencies: [
-                "Console", "LocalNode", "PeatEvents",
+                "Console", "LocalNode", "PeatEvents", "PeatRemoteProto",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
@@ -117,10 +118,10 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "LocalNode", "PeatSoak", "PeatDemo", "PeatInputs", "PeatEvents"],
                     exclude: ["Golden"]),
         // NodeConsole in process: the hub, the server and a remote source on loopback.
-        .testTarget(name: "RemoteTests", dependencies: ["NodeService", "RemoteNode", "PeatRemoteProto", "Console", "LocalNode", "PeatEvents",
+        .testTarget(name: "RemoteTests", dependencies: ["NodeService", "RemoteNode", "PeatRemoteProto", "Console", "LocalNode", "PeatEvents", "Recording",
                                                      .product(name: "Logging", package: "swift-log")]),
         // Record, replay, seek, damage.
-        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Console", "LocalNode", "PeatEvents", "PeatDemo", "PeatInputs"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Console", "LocalNode", "PeatEvents", "PeatDemo", "PeatInputs", "PeatRemoteProto"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PeatEvents", "PeatDemo", "PeatInputs"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates Sources/Recording/cap_recording_v1_recording.pb.swift from
 # assets/proto/cap/recording/v1/recording.proto (messages only: protoc-gen-swift from
-# swift-protobuf 1.39.0). The event and common messages it uses live in PeatEvents.
+# swift-protobuf 1.39.0). The event and common messages it uses live in PeatEvents, the
+# NodeConsole ones (a watched node's updates) in PeatRemoteProto.
 #
 # Needs protoc (Debian: protobuf-compiler). The plugin is built in a throwaway package outside
 # the repository (PLUGINS_DIR, default /tmp/peat-protoc-swift), or given as PROTOC_GEN_SWIFT.
@@ -33,6 +34,10 @@ mapping {
   module_name: "PeatEvents"
   proto_file_path: "cap/common/v1/common.proto"
   proto_file_path: "cap/event/v1/event.proto"
+}
+mapping {
+  module_name: "PeatRemoteProto"
+  proto_file_path: "cap/console/v1/console.proto"
 }
 MAP
 rm -f "$out"/*.pb.swift

@@ -106,6 +106,20 @@ public struct RemoteNodeFold: Equatable, Sendable {
         return nil
     }
 
+    /// The control call a command makes of a watched node, in words ("inject HIGH"); nil for
+    /// a command that is not a control call.
+    public static func controlName(_ command: NodeCommand) -> String? {
+        switch command {
+        case .inject(let level): "inject \(level.name)"
+        case .injectTelemetry: "inject telemetry"
+        case .burst: "burst"
+        case .pop: "pop"
+        case .setPolicy: "set policy"
+        case .acknowledge: "acknowledge"
+        case .advance, .ingest, .export: nil
+        }
+    }
+
     /// What a remote node says to a command only the in-process node carries out.
     public static func localOnly(_ command: NodeCommand) -> [NodeEvent] {
         switch command {

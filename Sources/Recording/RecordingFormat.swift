@@ -7,18 +7,21 @@ import PeatEvents
 public enum RecordingFormat {
     /// The first 8 bytes of every recording.
     public static let magic: [UInt8] = Array("PEATREC\n".utf8)
-    /// The format this build writes, and the newest it reads.
-    public static let version: UInt32 = 1
+    /// The newest format this build reads: 2 (watched nodes). It writes 1 for a recording
+    /// of the in-process node, 2 for one of watched nodes (`version(connect:)`).
+    public static let version: UInt32 = 2
     /// The largest header or record a reader accepts (a length prefix beyond it is damage, not
     /// an allocation): 256 MiB, above any stream delivery a reader hands over.
     public static let maxMessageBytes = 256 << 20
     /// What writes recordings, in the header.
-    public static let producer = "peat-console (recording format 1)"
+    public static let producer = "peat-console (recording format 2)"
 
-    /// The header for a run with `options` starting at `start`.
-    public static func header(options: ConsoleOptions, start: PeatTimestamp, input: String? = nil) -> Cap_Recording_V1_RecordingHeader {
+    /// The header for a run with `options` starting at `start`, watching the nodes at the
+    /// addresses `connect` (none: the in-process node).
+    public static func header(options: ConsoleOptions, start: PeatTimestamp, input: String? = nil,
+                              connect: [String] = []) -> Cap_Recording_V1_RecordingHeader {
         var h = Cap_Recording_V1_RecordingHeader()
-        h.formatVersion = version
+        h.formatVersion = version(connect: connect)
         h.producer = producer
         h.start = start
         var o = Cap_Recording_V1_RunOptions()
@@ -49,6 +52,7 @@ public enum RecordingFormat {
         w.holdSeconds = UInt32(clamping: settings.holdSeconds)
         o.warnings = w
         o.clipboard = options.clipboard.rawValue
+        o.connect = connect
         h.options = o
         return h
     }

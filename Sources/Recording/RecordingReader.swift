@@ -11,6 +11,8 @@ public struct RecordedInput: Equatable, Sendable {
     public var commands: [String]
     /// Where the record starts in the file.
     public var byteOffset: Int
+    /// What watched nodes' connections brought while the input was applied (version 2).
+    public var remote: [RemoteBatch] = []
 }
 
 /// Where a recording stops being readable, and why.
@@ -72,6 +74,12 @@ public struct Recording: Sendable {
             throw RecordingError.newerVersion(found: header.formatVersion, newest: RecordingFormat.version)
         }
         guard header.formatVersion >= 1 else { throw RecordingError.damagedHeader("format version 0") }
+        let watched = header.options.connect.count
+        // Each watched node's last store read (a read is recorded as what changed since).
+        var stores: [Int: [PeatEvent]] = [:]
+        guard watched == 0 || header.formatVersion >= 2 else {
+            throw RecordingError.damagedHeader("watched nodes in a version-1 recording")
+        }
         self.header = header
         inputs = []
         damage = nil
@@ -89,7 +97,9 @@ public struct Recording: Sendable {
                 do {
                     let record = try Cap_Recording_V1_Record(serializedBytes: Array(body))
                     let input = try RecordingFormat.input(of: record)
-                    inputs.append(RecordedInput(offset: record.offsetNanos, input: input, commands: record.commands, byteOffset: recordStart))
+                    let remote = try record.remote.map { try RecordingFormat.batch($0, nodes: watched, stores: &stores) }
+                    inputs.append(RecordedInput(offset: record.offsetNanos, input: input, commands: record.commands,
+                                                byteOffset: recordStart, remote: remote))
                 } catch let error as RecordingError {
                     damage = damaged("\(error)")
                     return

@@ -6,6 +6,7 @@ import Darwin
 import Console
 import Foundation
 import PeatEvents
+import PeatRemoteProto
 import Synchronization
 import SwiftProtobuf
 
@@ -45,6 +46,10 @@ public final class RecordingWriter: InputRecorder {
     private let clock: any EventClock
     private var buffer: [UInt8] = []
     private var time = PeatTimestamp()
+    /// Watched nodes' inputs taken since the last record: they go with the next one.
+    private var remote: [RemoteBatch] = []
+    /// Each watched node's last store read written (the next is written as what changed).
+    private var stores: [Int: [PeatEvent]] = [:]
     /// Why recording stopped, when a write failed.
     public private(set) var failure: String?
     /// Records written so far.
@@ -56,17 +61,18 @@ public final class RecordingWriter: InputRecorder {
     /// Called once when a write fails, with the reason.
     public var onFailure: ((String) -> Void)?
 
-    /// Creates (or truncates) `path` and writes the magic and the header for `options`. The
-    /// times of records are read from `clock`, which is held still per input when it is a
-    /// `HeldClock`; the header's start is its time now.
+    /// Creates (or truncates) `path` and writes the magic and the header for `options` (and
+    /// the watched nodes at `connect`, whose inputs `remote(node:_:)` takes). The times of
+    /// records are read from `clock`, which is held still per input when it is a `HeldClock`;
+    /// the header's start is its time now.
     /// - Throws: `RecordingWriterError` when the file cannot be created or written.
-    public init(path: String, options: ConsoleOptions, clock: any EventClock, input: String? = nil) throws {
+    public init(path: String, options: ConsoleOptions, clock: any EventClock, input: String? = nil, connect: [String] = []) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw RecordingWriterError(path: path, reason: String(cString: strerror(errno))) }
         self.fd = fd
         self.clock = clock
         start = clock.now()
-        let header = RecordingFormat.header(options: options, start: start, input: input)
+        let header = RecordingFormat.header(options: options, start: start, input: input, connect: connect)
         buffer = RecordingFormat.magic
         do { try RecordingWriter.appendDelimited(header, to: &buffer) } catch {
             close(fd)
@@ -88,12 +94,21 @@ public final class RecordingWriter: InputRecorder {
         if let held = clock as? HeldClock { time = held.hold() } else { time = clock.now() }
     }
 
+    /// What watched node `node` (its index in `connect`) brought, as the console takes it in:
+    /// written with the input being applied.
+    public func remote(node: Int, _ inputs: [RemoteInput]) {
+        guard failure == nil, !inputs.isEmpty else { return }
+        remote.append(RemoteBatch(node: node, inputs: inputs))
+    }
+
     public func didApply(_ input: ConsoleInput, commands: [NodeCommand]) {
         guard failure == nil else { return }
-        guard let record = RecordingFormat.record(input, offset: RecordingFormat.offset(of: time, from: start), commands: commands) else {
+        guard var record = RecordingFormat.record(input, offset: RecordingFormat.offset(of: time, from: start), commands: commands) else {
             skipped += 1
             return
         }
+        record.remote = remote.map { RecordingFormat.message($0, stores: &stores) }
+        remote = []
         do { try RecordingWriter.appendDelimited(record, to: &buffer) } catch {
             fail("cannot encode a record: \(error)")
             return

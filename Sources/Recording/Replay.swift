@@ -64,8 +64,11 @@ public struct ReplayDivergence: Equatable, Sendable, CustomStringConvertible {
 public final class Replay {
     public let recording: Recording
     public let app: ConsoleApp
-    /// The replayed nodes: the in-process node, or its two lanes under `--compare`.
+    /// The replayed nodes: the in-process node, or its two lanes under `--compare`; none for
+    /// a recording of watched nodes…
     public let nodes: [LocalNodeSource]
+    /// …which replay from what their connections brought (in the order of `connect`).
+    public let remoteNodes: [ReplayedRemoteNode]
     /// The intervals in effect (the policy's, doubled each time the checkpoints were thinned).
     public private(set) var checkpointPolicy: CheckpointPolicy
     private let clock: ManualClock
@@ -85,6 +88,7 @@ public final class Replay {
         var time: PeatTimestamp
         var state: AppState
         var nodes: [LocalNodeSource.Checkpoint]
+        var remote: [ReplayedRemoteNode.Checkpoint]
     }
 
     private var checkpoints: [Checkpoint] = []
@@ -99,8 +103,10 @@ public final class Replay {
         checkpointPolicy = checkpoints
         let options = try RecordingFormat.options(from: recording.header, export: export)
         clock = ManualClock(seconds: recording.start.seconds, nanos: recording.start.nanos)
-        nodes = LocalNodeSource.sources(options: options, clock: clock)
-        app = ConsoleApp(options: options, sources: nodes, clock: clock)
+        let connect = recording.header.options.connect
+        remoteNodes = connect.map(ReplayedRemoteNode.init(address:))
+        nodes = connect.isEmpty ? LocalNodeSource.sources(options: options, clock: clock) : []
+        app = ConsoleApp(options: options, sources: connect.isEmpty ? nodes : remoteNodes, clock: clock)
         takeCheckpoint()
     }
 
@@ -125,6 +131,7 @@ public final class Replay {
         clock.set(RecordingFormat.time(at: record.offset, from: recording.start))
         let alertsBefore = alertsReceived
         let statusBefore = app.state.status
+        for batch in record.remote { remoteNodes[batch.node].deliver(batch.inputs) }
         let effects = app.apply(record.input)
         position += 1
         applied += 1
@@ -218,7 +225,7 @@ public final class Replay {
 
     private func takeCheckpoint() {
         checkpoints.append(Checkpoint(position: position, offset: offset, time: clock.now(), state: app.state,
-                                      nodes: nodes.map { $0.checkpoint() }))
+                                      nodes: nodes.map { $0.checkpoint() }, remote: remoteNodes.map { $0.checkpoint() }))
         if checkpoints.count > checkpointPolicy.limit {
             // Keep the start and every other one after it; take them half as often from now.
             checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
@@ -230,6 +237,7 @@ public final class Replay {
     private func restore(_ c: Checkpoint) {
         app.restore(c.state)
         for (node, checkpoint) in zip(nodes, c.nodes) { node.restore(checkpoint) }
+        for (node, checkpoint) in zip(remoteNodes, c.remote) { node.restore(checkpoint) }
         clock.set(c.time)
         position = c.position
     }

@@ -137,32 +137,32 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
             var r = Cap_Console_V1_InjectRequest()
             r.level = Cap_Console_V1_Level(level)
             let request = r
-            return control("inject \(level.name)") { c, m in try await c.inject(request, metadata: m) }
+            return control(command) { c, m in try await c.inject(request, metadata: m) }
         case .injectTelemetry:
             var r = Cap_Console_V1_InjectRequest()
             r.telemetry = true
             let request = r
-            return control("inject telemetry") { c, m in try await c.inject(request, metadata: m) }
+            return control(command) { c, m in try await c.inject(request, metadata: m) }
         case .burst(let count):
             var r = Cap_Console_V1_InjectRequest()
             r.burst = UInt32(clamping: count)
             let request = r
-            return control("burst") { c, m in try await c.inject(request, metadata: m) }
+            return control(command) { c, m in try await c.inject(request, metadata: m) }
         case .pop(let max):
             var r = Cap_Console_V1_PopRequest()
             r.max = UInt32(clamping: max)
             let request = r
-            return control("pop") { c, m in try await c.pop(request, metadata: m) }
+            return control(command) { c, m in try await c.pop(request, metadata: m) }
         case .setPolicy(let policy):
             var r = Cap_Console_V1_SetPolicyRequest()
             r.policy = Cap_Console_V1_Policy(policy)
             let request = r
-            return control("set policy") { c, m in try await c.setPolicy(request, metadata: m) }
+            return control(command) { c, m in try await c.setPolicy(request, metadata: m) }
         case .acknowledge(let alertKey):
             var r = Cap_Console_V1_AcknowledgeRequest()
             r.key = UInt64(max(0, alertKey ?? 0))
             let request = r
-            return control("acknowledge") { c, m in try await c.acknowledge(request, metadata: m) }
+            return control(command) { c, m in try await c.acknowledge(request, metadata: m) }
         case .ingest, .export:
             return RemoteNodeFold.localOnly(command)
         }
@@ -202,13 +202,22 @@ public final class RemoteNodeSource: NodeSource, @unchecked Sendable {
 
     // MARK: Control calls
 
-    private func control(_ what: String,
+    /// Sends `command`'s call, or says at once why not (from the folded state, which a replay
+    /// has too). A call that finds no connection open says so as an input, with the answers.
+    private func control(_ command: NodeCommand,
                          _ call: @escaping @Sendable (Client, Metadata) async throws -> Cap_Console_V1_ControlReply) -> [NodeEvent] {
+        let what = RemoteNodeFold.controlName(command) ?? "control"
         if let refusal = fold.refusal(of: what) { return [refusal] }
-        guard let client = lock.withLock({ self.client }) else {
-            return [.report("\(what): \(fold.connection.address) is between connections; not sent", isError: true)]
+        let address = fold.connection.address
+        let sent = lock.withLock { () -> Client? in
+            guard let client else {
+                arrived.append(.reply("\(what): \(address) is between connections; not sent", isError: true))
+                return nil
+            }
+            controlsInFlight += 1
+            return client
         }
-        lock.withLock { controlsInFlight += 1 }
+        guard let client = sent else { return [] }
         controls.yield(ControlJob(what: what, client: client, call: call))
         return []
     }

@@ -360,7 +360,7 @@ struct DamagedRecordingTests {
         while length >= 0x80 { bytes.append(UInt8(length & 0x7F) | 0x80); length >>= 7 }
         bytes.append(UInt8(length))
         bytes += body
-        #expect(throws: RecordingError.newerVersion(found: 7, newest: 1)) { try Recording(bytes: bytes) }
+        #expect(throws: RecordingError.newerVersion(found: 7, newest: RecordingFormat.version)) { try Recording(bytes: bytes) }
         #expect(RecordingError.newerVersion(found: 7, newest: 1).description.contains("format version 7"))
     }
 
