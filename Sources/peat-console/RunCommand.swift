@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"),
           help: "Do not take the mouse (no click to focus, no wheel): the terminal's own text selection works as usual (with the mouse on, most terminals select with Shift held).")
     var noMouse = false
-    @Option(help: ArgumentHelp("Record everything that enters the console (keys, ticks, stream input) to this file; `peat-console replay FILE` plays it back.",
+    @Option(help: ArgumentHelp("Record everything that enters the console (keys, ticks, stream input, watched nodes' updates) to this file; `peat-console replay FILE` plays it back.",
                                valueName: "path"))
     var record: String?
 
@@ -37,15 +37,15 @@ struct RunCommand: ParsableCommand {
         if remote.isRemote && options.compare != nil {
             throw ValidationError("--compare runs two lanes of the in-process node; it does not go with --connect")
         }
-        if remote.isRemote && record != nil {
-            throw ValidationError("--record records the in-process node (demo, --source, --listen); recording --connect is not supported yet")
-        }
         // Recording: the clock holds still per input (moved by the writer), so every reading
         // while an input is applied is the time recorded with it.
         let clock: any EventClock = record != nil ? HeldClock(base: SystemClock()) : SystemClock()
-        let app = remote.isRemote ? ConsoleApp(options: options, remote: try remote.targets()) : ConsoleApp(options: options, clock: clock)
+        let targets = try remote.targets()
+        let app = remote.isRemote ? ConsoleApp(options: options, remote: targets, clock: clock) : ConsoleApp(options: options, clock: clock)
         app.writeNewFile = NewFile.create
-        let writer = try (clock as? HeldClock).flatMap { try startRecording(app: app, options: options, clock: $0) }
+        let writer = try (clock as? HeldClock).flatMap {
+            try startRecording(app: app, options: options, clock: $0, connect: targets.map(\.address.description))
+        }
         defer { writer.map(finishRecording) }
         defer { app.remoteNodes.forEach { $0.stop() } }
         let input: StreamInput?
@@ -75,11 +75,12 @@ struct RunCommand: ParsableCommand {
 extension RunCommand {
     /// Starts `--record`: the writer takes every input of `app` (whose clock it holds still
     /// per input); a failed write stops the recording and says so in the status bar.
-    func startRecording(app: ConsoleApp, options: ConsoleOptions, clock: HeldClock) throws -> RecordingWriter? {
+    func startRecording(app: ConsoleApp, options: ConsoleOptions, clock: HeldClock, connect: [String]) throws -> RecordingWriter? {
         guard let record else { return nil }
         do {
             let writer = try RecordingWriter(path: record, options: options, clock: clock,
-                                             input: streams.source ?? streams.listen.map { "\($0.source)" })
+                                             input: streams.source ?? streams.listen.map { "\($0.source)" }, connect: connect)
+            app.recordRemoteInputs { [weak writer] node, inputs in writer?.remote(node: node, inputs) }
             let inbox = app.inbox
             writer.onFailure = { why in inbox.post(.report("recording stopped: \(why)", isError: true)) }
             app.recorder = writer

@@ -72,9 +72,13 @@ struct SnapshotCommand: ParsableCommand {
             return
         }
         if remote.isRemote {
+            let targets = try remote.targets()
+            let recorder = try recording.remoteRecorder(options: console.options, connect: targets.map(\.address.description))
             let frame = ConsoleApp.remoteSnapshotBuffer(
-                targets: try remote.targets(), options: console.options, keys: keys.keys, size: size.size,
-                capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii), wait: max(0, min(waitSeconds, 60)))
+                targets: targets, options: console.options, keys: keys.keys, size: size.size,
+                capabilities: TerminalCapabilities(colors: color.depth, unicode: !ascii), wait: max(0, min(waitSeconds, 60)),
+                clock: recorder.clock, prepare: recorder.prepare)
+            try recorder.finish()
             print(frame.text)
             return
         }

@@ -5,6 +5,7 @@ import LocalNode
 import PeatEvents
 import PeatInputs
 import Recording
+import RemoteNode
 
 /// `snapshot`'s flags for captures and recordings: `--source` (a capture read whole before
 /// the keys), `--record` (the run's inputs to a file), `--replay` and `--at` (a recording's
@@ -17,7 +18,7 @@ struct SnapshotRecordingOptions: ParsableArguments {
     @Option(help: "With --source: framing of the capture (jsonl, protobuf, or auto).")
     var format: StreamFormatChoice = .auto
 
-    @Option(help: ArgumentHelp("Record the run's inputs (keys, ticks, capture) to this file; `snapshot --replay` or `replay` plays it.",
+    @Option(help: ArgumentHelp("Record the run's inputs (keys, ticks, capture, watched nodes' updates) to this file; `snapshot --replay` or `replay` plays it.",
                                valueName: "path"))
     var record: String?
 
@@ -40,8 +41,8 @@ struct SnapshotRecordingOptions: ParsableArguments {
         if let at, ReplayTime.parse(at) == nil {
             throw ValidationError("--at must be a time such as 20, 12.5, 90s, 1m30s or 1:30 (got '\(at)')")
         }
-        if remote && (record != nil || source != nil) {
-            throw ValidationError("--record and --source run the in-process node; they do not go with --connect")
+        if remote && source != nil {
+            throw ValidationError("--source feeds the in-process node; it does not go with --connect")
         }
     }
 
@@ -82,6 +83,28 @@ struct SnapshotRecordingOptions: ParsableArguments {
         return (make, {
             box.writer?.flush()
             if let why = box.error ?? box.writer?.failure {
+                FileHandle.standardError.write(Data("peat-console snapshot: recording failed: \(why)\n".utf8))
+                throw ExitCode.failure
+            }
+        })
+    }
+
+    /// `snapshot --connect … --record FILE`: a writer for the app watching `connect`, on a
+    /// clock it holds still per input; `finish` flushes it and reports a failed write.
+    func remoteRecorder(options: ConsoleOptions, connect: [String]) throws -> (clock: any EventClock, prepare: (ConsoleApp) -> Void, finish: () throws -> Void) {
+        guard let record else { return (SystemClock(), { _ in }, {}) }
+        let clock = HeldClock(base: SystemClock())
+        let writer: RecordingWriter
+        do { writer = try RecordingWriter(path: record, options: options, clock: clock, connect: connect) } catch {
+            FileHandle.standardError.write(Data("peat-console snapshot: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        return (clock, { app in
+            app.recorder = writer
+            app.recordRemoteInputs { node, inputs in writer.remote(node: node, inputs) }
+        }, {
+            writer.flush()
+            if let why = writer.failure {
                 FileHandle.standardError.write(Data("peat-console snapshot: recording failed: \(why)\n".utf8))
                 throw ExitCode.failure
             }
