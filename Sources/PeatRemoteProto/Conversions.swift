@@ -169,6 +169,27 @@ extension Cap_Console_V1_NodeFigures {
         }
     }
 
+    /// Three shares, each a finite fraction in 0…1 (a peer can send any double: NaN, 1e300, -4).
+    static func usableShares(_ shares: [Double]) -> Bool {
+        shares.count == 3 && shares.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 }
+    }
+
+    /// A rate the console can show: finite and not negative (nil otherwise).
+    public static func usableRate(_ rate: Double) -> Double? { rate.isFinite && rate >= 0 ? rate : nil }
+
+    /// How many of the figures' floating-point values the console cannot use and leaves out:
+    /// a rate that is NaN, infinite or negative, or a set of shares that is not three fractions
+    /// in 0…1 (an empty set is "not sent", not malformed).
+    public var unusableFigures: Int {
+        var n = 0
+        if Self.usableRate(emittedRate) == nil { n += 1 }
+        if Self.usableRate(poppedRate) == nil { n += 1 }
+        for shares in [scheduler.targetShare, scheduler.achievedShare, scheduler.recentShare] where !shares.isEmpty {
+            if !Self.usableShares(shares) { n += 1 }
+        }
+        return n
+    }
+
     /// The observation these figures describe (no browser page: that comes from Query).
     public var observation: NodeObservation {
         var o = NodeObservation()
@@ -182,9 +203,9 @@ extension Cap_Console_V1_NodeFigures {
         o.evictedCount = Int(clamping: evicted)
         var s = SchedulerStats()
         if scheduler.served.count == 4 { s.served = scheduler.served.map { Int(clamping: $0) } }
-        if scheduler.targetShare.count == 3 { s.targetShare = scheduler.targetShare }
-        if scheduler.achievedShare.count == 3 { s.achievedShare = scheduler.achievedShare }
-        if scheduler.recentShare.count == 3 { s.recentShare = scheduler.recentShare }
+        if Self.usableShares(scheduler.targetShare) { s.targetShare = scheduler.targetShare }
+        if Self.usableShares(scheduler.achievedShare) { s.achievedShare = scheduler.achievedShare }
+        if Self.usableShares(scheduler.recentShare) { s.recentShare = scheduler.recentShare }
         s.shortPops = Int(clamping: scheduler.shortPops)
         s.inversions = Int(clamping: scheduler.inversions)
         s.weightedPops = Int(clamping: scheduler.weightedPops)

@@ -166,8 +166,9 @@ public struct RemoteNodeFold: Equatable, Sendable {
         replica.emitted = Int(clamping: f.emitted)
         replica.popped = Int(clamping: f.popped)
         replica.errors = Int(clamping: f.emitErrors)
-        replica.emittedRate = f.emittedRate
-        replica.poppedRate = f.poppedRate
+        replica.emittedRate = Cap_Console_V1_NodeFigures.usableRate(f.emittedRate)
+        replica.poppedRate = Cap_Console_V1_NodeFigures.usableRate(f.poppedRate)
+        connection.unusableFigures += f.unusableFigures
         replica.alertsReceived = Int(clamping: f.alertsReceived)
         replica.alertsDroppedUnacknowledged = Int(clamping: f.alertsDroppedUnacknowledged)
         for step in update.pops.map(\.popStep) {

@@ -17,7 +17,7 @@ public enum SoakFormat {
         let mib = ProcessMemory.describe(bytes:)
         var rows: [(String, String)] = [
             ("elapsed", "\(seconds(r.elapsed))  (--duration \(seconds(r.configuration.duration)))"),
-            ("generated", "\(count(r.generated))  (\(count(Int(r.achievedRate.rounded()))) events/s achieved, target \(count(r.configuration.rate)))"),
+            ("generated", "\(count(r.generated))  (\(count(Int(saturating: r.achievedRate))) events/s achieved, target \(count(r.configuration.rate)))"),
             ("in (emitted)", count(r.ingested) + (r.rejected > 0 ? "  (\(count(r.rejected)) rejected)" : "")),
             ("out (popped)", count(r.popped)),
             ("  link sent/dropped/held", "\(count(r.linkSent)) / \(count(r.linkDropped)) / \(count(r.linkQueued))  (modelled link, \(count(r.configuration.effectiveLinkRate * SoakConfiguration.linkBytesPerEvent)) B/s, bounded queues)"),

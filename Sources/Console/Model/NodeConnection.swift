@@ -41,6 +41,9 @@ public struct NodeConnection: Equatable, Sendable {
     /// Updates the node dropped for this console (slow reader), and gaps seen in the sequence.
     public var droppedUpdates: UInt64 = 0
     public var gaps: Int = 0
+    /// Floating-point figures from the node the console left out because it cannot show them
+    /// (a rate that is NaN, infinite or negative; shares that are not fractions).
+    public var unusableFigures = 0
     /// Connection attempts that failed in a row (the backoff grows with them).
     public var failures = 0
     /// A state from the node has been seen (else there is nothing to show but the phase).

@@ -391,6 +391,6 @@ extension NodeModel {
     /// while nothing goes out).
     public var secondsToDrain: Int64? {
         guard let out = poppedRate, out > 0 else { return nil }
-        return Int64(clamping: Int((Double(pending) / out).rounded(.up)))
+        return Int64(saturating: Double(pending) / out, rounding: .up)
     }
 }

@@ -182,8 +182,8 @@ public struct WarningTracker: Equatable, Sendable {
                 let points = (0..<3).map { (Double(served[$0]) / Double(total) - targets[$0]) * 100 }
                 if let worst = (0..<3).max(by: { abs(points[$0]) < abs(points[$1]) }), abs(points[worst]) > Double(settings.shareDriftPoints) {
                     let level = PriorityLevel(rawValue: worst + 1)!
-                    let achieved = (0..<3).map { "\(Int((Double(served[$0]) * 100 / Double(total)).rounded()))" }.joined(separator: "/")
-                    let target = targets.map { "\(Int(($0 * 100).rounded()))" }.joined(separator: "/")
+                    let achieved = (0..<3).map { "\(Int(saturating: Double(served[$0]) * 100 / Double(total)))" }.joined(separator: "/")
+                    let target = targets.map { "\(Int(saturating: $0 * 100))" }.joined(separator: "/")
                     holding.append((.shareDrift, level,
                                     "\(level.name) at \(Format.percent(Double(served[worst]) / Double(total))) of its \(Format.percent(targets[worst])) with all levels backlogged (H/N/L \(achieved) vs \(target), last \(window)s)"))
                 }
@@ -195,12 +195,13 @@ public struct WarningTracker: Equatable, Sendable {
                 let since = growthSince ?? now
                 growthSince = since
                 // The growth started a rate window before it was first seen as sustained.
-                let lasted = now - since + UInt64(NodeModel.rateWindow)
+                let seen = now >= since ? now - since : 0
+                let lasted = seen > UInt64.max - UInt64(NodeModel.rateWindow) ? UInt64.max : seen + UInt64(NodeModel.rateWindow)
                 if lasted > UInt64(max(1, settings.growthSeconds)) {
                     let net = model.netRates?.reduce(0, +) ?? 0
-                    var reason = "queue growing \(Names.count(Int(net.rounded())))/s for \(Format.duration(Int64(lasted))) (in > out)"
+                    var reason = "queue growing \(Names.count(Int(saturating: net)))/s for \(Format.duration(Int64(clamping: lasted))) (in > out)"
                     if let drain = model.secondsToDrain, let out = model.poppedRate {
-                        reason += "; \(Names.count(model.pending)) queued take \(Format.duration(drain)) at \(Names.count(Int(out.rounded())))/s"
+                        reason += "; \(Names.count(model.pending)) queued take \(Format.duration(drain)) at \(Names.count(Int(saturating: out)))/s"
                     }
                     let grows = (0..<4).filter { model.levelGrows(PriorityLevel(rawValue: $0)!) }
                     holding.append((.unboundedGrowth, grows.count == 1 ? PriorityLevel(rawValue: grows[0])! : nil, reason))

@@ -90,9 +90,9 @@ public enum Format {
 
     /// A rate with one decimal, "0.0" … "999.9", then whole numbers.
     public static func rate(_ r: Double) -> String {
-        let v = max(0, r)
-        if v >= 1000 { return Names.count(Int(v.rounded())) }
-        let tenths = Int((v * 10).rounded())
+        let v = r.isNaN ? 0 : max(0, r)
+        if v >= 1000 { return Names.count(Int(saturating: v)) }
+        let tenths = Int(saturating: v * 10)
         return "\(tenths / 10).\(tenths % 10)"
     }
 
@@ -103,16 +103,16 @@ public enum Format {
         for (unit, scale) in [("kB", 1e3), ("MB", 1e6), ("GB", 1e9)] where v < scale * 1000 - scale / 2 {
             let units = v / scale
             if units < 99.95 {
-                let tenths = Int((units * 10).rounded())
+                let tenths = Int(saturating: units * 10)
                 return "\(tenths / 10).\(tenths % 10) \(unit)"
             }
-            return "\(Int(units.rounded())) \(unit)"
+            return "\(Int(saturating: units)) \(unit)"
         }
-        return "\(Int((v / 1e12).rounded())) TB"
+        return "\(Int(saturating: v / 1e12)) TB"
     }
 
     /// A share 0…1 as a whole percentage, "50%".
     public static func percent(_ share: Double) -> String {
-        "\(Int((max(0, min(1, share)) * 100).rounded()))%"
+        "\(Int(saturating: (share.isNaN ? 0 : max(0, min(1, share))) * 100))%"
     }
 }

@@ -80,7 +80,7 @@ public enum CompareView {
     /// run when neither is known. Nil when nothing was ever queued at the level.
     public static func felt(_ model: NodeModel, _ level: PriorityLevel, now: UInt64) -> (millis: UInt64, oldest: Bool)? {
         let recent = model.delays.summary(level, recent: true)
-        let oldest = model.oldestAge(level, now: now).map { UInt64(max(0, $0)) * 1000 }
+        let oldest = model.oldestAge(level, now: now).map { UInt64(max(0, $0)).multipliedReportingOverflow(by: 1000).overflow ? UInt64.max : UInt64(max(0, $0)) * 1000 }
         if let oldest, oldest > recent.p99 { return (oldest, true) }
         if recent.count > 0 { return (recent.p99, false) }
         let run = model.delays.summary(level, recent: false)
@@ -119,7 +119,7 @@ public enum CompareView {
             spans.append(Span("nothing popped yet", muted))
         }
         // The scheduler's own shares over its last pops (they add up to 100).
-        func shares(_ m: NodeModel) -> String { m.stats.recentShare.map { "\(Int(($0 * 100).rounded()))" }.joined(separator: "/") }
+        func shares(_ m: NodeModel) -> String { m.stats.recentShare.map { "\(Int(saturating: $0 * 100))" }.joined(separator: "/") }
         spans += [Span(dot + "recent H/N/L ", muted), Span(shares(a)), Span(" vs ", muted), Span(shares(b))]
         // The first warning (active first, then the latest) shown on one lane and not the other.
         let shownA = a.warnings.shown(now: state.now, settings: state.warningSettings).map(\.title)

@@ -37,8 +37,9 @@ public enum FormationView {
             var why = "\(c.address): \(c.label)"
             if let reason = c.reason { why += " — \(reason)" }
             if c.gaps > 0 || c.droppedUpdates > 0 { why += " · \(c.gaps) gaps, \(c.droppedUpdates) updates dropped by the node" }
+            if c.unusableFigures > 0 { why += " · \(Names.count(c.unusableFigures)) figures left out (not a number or out of range)" }
             buffer.put(TextWidth.truncate(why, to: inner.width - 2, ellipsis: theme.glyphs.ellipsis),
-                       x: inner.x + 1, y: inner.maxY - 1, style: theme.style(c.phase == .live ? .muted : .warning))
+                       x: inner.x + 1, y: inner.maxY - 1, style: theme.style(c.phase == .live && c.unusableFigures == 0 ? .muted : .warning))
             tableHeight -= 1
         }
         let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: tableHeight)

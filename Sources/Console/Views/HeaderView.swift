@@ -133,7 +133,7 @@ public enum HeaderView {
         let c = state.core
         func rate(_ r: Double?, compact: Bool) -> String {
             guard let r else { return g.unknown }
-            return TextWidth.pad(compact ? Names.count(Int(max(0, r).rounded())) : Format.rate(r), to: compact ? 2 : 4, alignRight: true)
+            return TextWidth.pad(compact ? Names.count(Int(saturating: r.isNaN ? 0 : max(0, r))) : Format.rate(r), to: compact ? 2 : 4, alignRight: true)
         }
         let policy = c.policy.description
         let f = Faults(c)
@@ -181,12 +181,13 @@ public enum HeaderView {
         }
         if let conn = c.connection {
             // A watched node: where it is and whether what is shown is current.
-            let role: Role = conn.phase == .live ? .headerAccent : .headerWarning
+            let role: Role = conn.phase == .live && conn.unusableFigures == 0 ? .headerAccent : .headerWarning
             var text = conn.label
             if conn.isStale, let last = conn.lastUpdate, conn.phase != .stale {
                 text += " (stale \(Format.age(Int64(state.now >= last ? state.now - last : 0))))"
             }
             if conn.hasState && !conn.controlAllowed { text += " · read-only" }
+            if conn.unusableFigures > 0 { text += " · \(Names.count(conn.unusableFigures)) bad figures" }
             segments.insert(Segment([Span(conn.address + " ", base), Span(text, theme.style(role))],
                                     short: [Span(text, theme.style(role))], rank: 0, shortensLast: true), at: 1)
             // The scenario, batch and drain are this console's; a remote node has its own.

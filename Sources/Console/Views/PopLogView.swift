@@ -172,7 +172,7 @@ public enum PopLogView {
         return spans
     }
 
-    private static func pct(_ v: [Double], _ i: Int) -> String { "\(Int(((v[safe: i] ?? 0) * 100).rounded()))" }
+    private static func pct(_ v: [Double], _ i: Int) -> String { "\(Int(saturating: (v[safe: i] ?? 0) * 100))" }
 
     static func highlight(row: Rect, of buffer: inout Buffer, theme: Theme) {
         let sel = theme.style(.selection)

@@ -26,12 +26,12 @@ public enum QueueView {
     public static let logScaleTop = 10_000_000
 
     /// `n` on the log scale, in thousandths of a decade.
-    static func logScaled(_ n: Int) -> Int { n <= 0 ? 0 : Int((log10(Double(n) + 1) * 1000).rounded()) }
+    static func logScaled(_ n: Int) -> Int { n <= 0 ? 0 : Int(saturating: log10(Double(n) + 1) * 1000) }
 
     /// A net rate: "+18/s", "-3/s", "0/s", or "–" before it is measured.
     static func netRate(_ r: Double?) -> String {
         guard let r else { return "–" }
-        let n = Int(r.rounded())
+        let n = Int(saturating: r)
         return (n > 0 ? "+" : "") + Names.count(n) + "/s"
     }
 
@@ -43,7 +43,7 @@ public enum QueueView {
         let net = c.netRates?.reduce(0, +) ?? 0
         var spans = [Span(theme.glyphs.plain("▲ growing ") + netRate(net) + " (in > out)", warn)]
         if let s = c.secondsToDrain, let out = c.poppedRate {
-            spans.append(Span(" \(theme.glyphs.dot) drain \(Format.duration(s)) at \(Names.count(Int(out.rounded())))/s", muted))
+            spans.append(Span(" \(theme.glyphs.dot) drain \(Format.duration(s)) at \(Names.count(Int(saturating: out)))/s", muted))
         }
         return spans
     }
