@@ -55,17 +55,32 @@ public struct HelpOverlay {
                         Span("H", theme.style(.high)), Span(" HIGH  "), Span("N", theme.style(.normal)), Span(" NORMAL  "),
                         Span("L", theme.style(.low)), Span(" LOW")]])
         blocks.append(HelpOverlay.glossary(theme: theme))
-        let contentWidth = blocks.flatMap { $0 }.map(\.width).max() ?? 0
-        let oneColumnHeight = blocks.reduce(0) { $0 + $1.count + 1 } - 1
-        let twoColumns = oneColumnHeight + 2 > area.height && area.width >= 2 * contentWidth + 3 + 4
-        var columns: [[[Span]]] = [[]]
-        let half = (oneColumnHeight + 1) / 2
-        for b in blocks {
-            if twoColumns, columns.count == 1, !columns[0].isEmpty, columns[0].count + 1 + b.count > half + 2 { columns.append([]) }
-            if !columns[columns.count - 1].isEmpty { columns[columns.count - 1].append([]) }
-            columns[columns.count - 1] += b
+        return HelpOverlay.split(blocks, in: area)
+    }
+
+    /// The blocks in one column when they fit the area's height; else in two, cut between
+    /// blocks where the taller column is shortest, among the cuts whose two columns (each as
+    /// wide as its own widest line) fit the width; one column (scrolling) when none does.
+    static func split(_ blocks: [[[Span]]], in area: Rect) -> [[[Span]]] {
+        func stacked(_ part: ArraySlice<[[Span]]>) -> [[Span]] {
+            var column: [[Span]] = []
+            for b in part {
+                if !column.isEmpty { column.append([]) }
+                column += b
+            }
+            return column
         }
-        return columns
+        let one = stacked(blocks[...])
+        guard one.count + 2 > area.height, blocks.count > 1 else { return [one] }
+        func width(_ column: [[Span]]) -> Int { column.map(\.width).max() ?? 0 }
+        var best: (height: Int, columns: [[[Span]]])?
+        for cut in 1..<blocks.count {
+            let left = stacked(blocks[..<cut]), right = stacked(blocks[cut...])
+            guard width(left) + width(right) + 3 + 4 <= area.width else { continue }
+            let height = max(left.count, right.count)
+            if best == nil || height < best!.height { best = (height, [left, right]) }
+        }
+        return best?.columns ?? [one]
     }
 
     /// How far the help can scroll in `area` (0 when it fits).
