@@ -10,13 +10,20 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Play a recording (--record) back in the console: pause, step, speed, seek, jump to alerts.",
         discussion: """
-            Keys: space pause/resume · . one record · →/l one second on · ←/h one second back ·
-            +/- speed ×¼…×64 · a as fast as possible · ] / [ next/previous alert or warning ·
-            : seek to a time (12.5, 90s, 1m30s, 1:30) · g/G start/end · e export the store and
-            pop log as of now · q quit. The recorded frame is drawn at its recorded size; the
-            timeline strip takes the terminal's last row.
-            A damaged recording replays up to the damage, which is named on screen and on
-            standard error.
+            Keys:
+              space   pause / resume
+              .       step one record
+              → or l  one second on;  ← or h  one second back
+              + / -   speed ×¼ … ×64;  a  as fast as possible
+              ] / [   next / previous alert or warning
+              :       seek to a time (12.5, 90s, 1m30s, 1:30)
+              g / G   start / end
+              e       export the store and pop log as of now
+              q       quit
+
+            The recorded frame is drawn at its recorded size; the timeline strip takes the \
+            terminal's last row. A damaged recording replays up to the damage, which is named \
+            on screen and on standard error.
             """
     )
 

@@ -21,9 +21,10 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Run a headless node and serve its state over gRPC (NodeConsole) for consoles to watch.",
         discussion: """
-            The node has the same inputs as run (the demo, --source, --listen) and logs to standard
-            error; SIGINT or SIGTERM stop it cleanly. It binds loopback by default. Any other
-            address needs TLS (--tls-cert, --tls-key) unless --insecure is given.
+            The node has the same inputs as run (the demo, --source, --listen) and logs to \
+            standard error; SIGINT or SIGTERM stop it cleanly. It binds loopback by default. \
+            Any other address needs TLS (--tls-cert, --tls-key) unless --insecure is given.
+
             Example: peat-console serve --grpc 127.0.0.1:7450 --node n1 --allow-control
             """
     )

@@ -24,7 +24,10 @@ struct SnapshotCommand: ParsableCommand {
         commandName: "snapshot",
         abstract: "Print the screen after a key script as plain text (no terminal needed).",
         discussion: """
-            Example: peat-console snapshot --scenario none --keys "1 2 2 t space" --size 120x40
+            Examples:
+              peat-console snapshot --scenario none --keys "1 2 2 t space" --size 120x40
+              peat-console snapshot --duration 45 --record run.peatrec
+              peat-console snapshot --replay run.peatrec --at 20
             """
     )
 
