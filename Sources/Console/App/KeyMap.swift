@@ -211,7 +211,11 @@ public struct KeyMap: Sendable {
         case .panes: return bindings.filter { $0.footerRank != nil }
         case .filtering: return filterBindings.filter { $0.footerRank != nil }
         case .help, .detail, .input, .overview, .warnings:
-            return (viewFooters[context] ?? []).enumerated().compactMap { rank, hint in
+            // The help names its scrolling keys only when it has something to scroll.
+            let hints = (viewFooters[context] ?? []).filter { hint in
+                !(context == .help && state.helpMaxScroll == 0 && (hint.action == .moveDown || hint.action == .pageDown))
+            }
+            return hints.enumerated().compactMap { rank, hint in
                 guard let b = bindings.first(where: { $0.actions.contains(hint.action) }) else { return nil }
                 return KeyBinding(b.keys, b.actions, keyLabel: hint.keyLabel ?? b.keyLabel, label: hint.label, help: b.help,
                                   group: b.group, footerRank: rank)
