@@ -136,6 +136,44 @@ extension PeatEvent {
     }
 }
 
+/// What the console's delay and link accounting reads of an event, as plain values.
+public struct EventTiming: Sendable, Equatable {
+    /// The queue level the event is filed at (`PeatEvent.priorityLevel`).
+    public var level: PriorityLevel
+    /// Its timestamp (zero when unset), seconds and nanoseconds.
+    public var seconds: UInt64
+    public var nanos: UInt32
+    /// Its routing's TTL, seconds (0 without routing).
+    public var ttlSeconds: UInt32
+}
+
+extension PeatEvent {
+    /// The timing of each of `events`, in order, read in place.
+    ///
+    /// Read here, where the generated accessors are inlined: from another module each
+    /// `timestamp`, `routing` or `hasRouting` of an event in an array is a call that first
+    /// copies the whole event (a retain and a release per string) — the console read three
+    /// of them per popped event.
+    public static func timings(of events: [PeatEvent]) -> [EventTiming] {
+        var out: [EventTiming] = []
+        out.reserveCapacity(events.count)
+        events.withUnsafeBufferPointer { events in
+            guard let base = events.baseAddress else { return }
+            for i in 0..<events.count {
+                // Field by field through the pointer: a whole event read out (`for e in`,
+                // `map`) is a copy of it.
+                let e = base + i
+                let routed = e.pointee.hasRouting
+                let priority = e.pointee.routing.priority, ttl = e.pointee.routing.ttlSeconds
+                let seconds = e.pointee.timestamp.seconds, nanos = e.pointee.timestamp.nanos
+                out.append(EventTiming(level: routed ? PriorityLevel(priority) : .normal, seconds: seconds, nanos: nanos,
+                                       ttlSeconds: routed ? ttl : 0))
+            }
+        }
+        return out
+    }
+}
+
 extension PeatTimestamp {
     /// The timestamp's size on the wire (its protobuf encoding), counted as the encoder does.
     public var encodedSize: Int {
