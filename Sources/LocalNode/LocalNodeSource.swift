@@ -158,12 +158,16 @@ public final class LocalNodeSource: NodeSource {
         criticalsInBatch = []
     }
 
-    /// Counts `accepted` events as emitted; the CRITICAL ones raise alerts.
-    func noteEmitted(_ accepted: [PeatEvent]) {
-        emittedInBatch += accepted.count
-        for event in accepted where event.priorityLevel == .critical && !event.isStoredLocally {
-            criticalsInBatch.append(event)
-        }
+    /// Counts `count` accepted events as emitted; `alerting` (those of them that
+    /// `raisesAlert`) raise alerts.
+    func noteEmitted(count: Int, alerting: [PeatEvent]) {
+        emittedInBatch += count
+        criticalsInBatch.append(contentsOf: alerting)
+    }
+
+    /// An emitted event raises an alert: a CRITICAL one queued for the parent tier.
+    static func raisesAlert(_ event: PeatEvent) -> Bool {
+        event.priorityLevel == .critical && !event.isStoredLocally
     }
 
     private var injectedCount = 0
@@ -216,21 +220,35 @@ public final class LocalNodeSource: NodeSource {
         let pendingBefore = emitter.pendingCount
         let pendingByLevel = emitter.pendingCounts
         let popped = emitter.popEvents(max: max)
-        intake.recordPopped(popped)
         let now = emitter.clock.now()
         let measured = waits.popped(popped, at: now)
         if !popped.isEmpty { events.append(.delays(measured)) }
         var fates: [LinkFateChange] = []
-        for e in popped {
-            let outcome = link.enqueue(e)
-            waits.enqueued(e, outcome: outcome, at: now)
-            if e.priorityLevel == .critical { fates.append(LinkFateChange(eventID: e.eventID, fate: outcome == .rejected ? .dropped : .waiting, from: nil)) }
-            if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical {
-                fates.append(LinkFateChange(eventID: victim.eventID, fate: .dropped, from: .waiting))
+        var criticals: [String] = []
+        var levels: [PriorityLevel] = []
+        levels.reserveCapacity(Swift.min(popped.count, PopStep.keptLevels))
+        // The events are read in place (a loop over copies, or reading an event's level here,
+        // costs a retain and a release per string of each); the link keeps a copy and the pop
+        // log takes them after.
+        let timings = PeatEvent.timings(of: popped)
+        popped.withUnsafeBufferPointer { popped in
+            for i in popped.indices {
+                let level = timings[i].level
+                if i < PopStep.keptLevels { levels.append(level) }
+                let outcome = link.enqueue(popped[i])
+                waits.enqueued(level: level, outcome: outcome, at: now)
+                if level == .critical {
+                    criticals.append(popped[i].eventID)
+                    fates.append(LinkFateChange(eventID: popped[i].eventID, fate: outcome == .rejected ? .dropped : .waiting, from: nil))
+                }
+                if case .queuedAfterDropping(let victim) = outcome, victim.priorityLevel == .critical {
+                    fates.append(LinkFateChange(eventID: victim.eventID, fate: .dropped, from: .waiting))
+                }
             }
         }
-        let criticals = popped.filter { $0.priorityLevel == .critical }.map(\.eventID)
-        events.append(.popped(PopResult(asked: max, got: popped.count, levels: popped.prefix(PopStep.keptLevels).map(\.priorityLevel),
+        let got = popped.count
+        intake.recordPopped(consume popped)
+        events.append(.popped(PopResult(asked: max, got: got, levels: levels,
                                         pendingBefore: pendingBefore, pendingByLevel: pendingByLevel, automatic: automatic, criticalIDs: criticals,
                                         time: emitter.clock.now().seconds, longestWait: measured.millis.joined().max())))
         if !fates.isEmpty { events.append(.linkFates(fates)) }
@@ -280,8 +298,11 @@ public final class LocalNodeSource: NodeSource {
     private func transmit(now: PeatTimestamp) {
         let all = link.transmit(now: now)
         if !all.isEmpty { events.append(.delays(waits.sent(all, at: now))) }
-        let sent = all.filter { $0.priorityLevel == .critical }
-        if !sent.isEmpty { events.append(.linkFates(sent.map { LinkFateChange(eventID: $0.eventID, fate: .transmitted, from: .waiting) })) }
+        var sent: [LinkFateChange] = []
+        for (i, t) in PeatEvent.timings(of: all).enumerated() where t.level == .critical {
+            sent.append(LinkFateChange(eventID: all[i].eventID, fate: .transmitted, from: .waiting))
+        }
+        if !sent.isEmpty { events.append(.linkFates(sent)) }
     }
 
     /// The link as the views see it.

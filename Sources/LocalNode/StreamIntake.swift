@@ -30,7 +30,9 @@ public struct StreamIntake: Sendable {
     /// - Returns: the events the emitter accepted, the batch's last errors (oldest first) and
     ///   how many errors it had in all (folded ones included).
     mutating func apply(_ delivery: StreamDelivery, to emitter: EventEmitter) -> StreamIngest.Batch {
-        let batch = ingest.apply(delivery.records, from: delivery.source, to: emitter, folded: delivery.foldedErrors)
+        // Only the events that raise alerts are listed: the others go into the emitter uncopied.
+        let batch = ingest.apply(delivery.records, from: delivery.source, to: emitter, folded: delivery.foldedErrors,
+                                 keep: LocalNodeSource.raisesAlert)
         var shown = delivery.status
         shown.events = ingest.events
         shown.errors = ingest.errors
@@ -39,9 +41,9 @@ public struct StreamIntake: Sendable {
         return batch
     }
 
-    /// Keeps `events` (just popped) for the pop-log export.
-    mutating func recordPopped(_ events: [PeatEvent]) {
-        popped.append(contentsOf: events)
+    /// Keeps `events` (just popped) for the pop-log export, moved in.
+    mutating func recordPopped(_ events: consuming [PeatEvent]) {
+        popped.append(moving: events)
     }
 }
 
@@ -49,7 +51,7 @@ extension LocalNodeSource {
     /// Emits a stream delivery's events (criticals raise alerts) and counts its errors.
     func ingest(_ delivery: StreamDelivery) {
         let batch = intake.apply(delivery, to: emitter)
-        noteEmitted(batch.accepted)
+        noteEmitted(count: batch.acceptedCount, alerting: batch.accepted)
         guard let last = batch.errors.last else { return }
         let others = batch.errorCount - 1
         let more = others > 0 ? " (+\(others) more, E lists them)" : " (E lists errors)"

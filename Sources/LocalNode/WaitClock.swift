@@ -22,35 +22,38 @@ struct WaitClock {
     /// The queue waits of `popped`, at `now`; those that waited past their TTL counted.
     func popped(_ popped: [PeatEvent], at now: PeatTimestamp) -> DelaySamples {
         var samples = DelaySamples(stage: .queue, millis: [[], [], [], []], time: now.seconds)
-        for e in popped {
-            let l = e.priorityLevel.rawValue
-            let wait = WaitClock.millis(from: e.timestamp, to: now)
+        // Plain values read in place (PeatEvent.timings): reading an event's fields here
+        // copied it first, a retain and a release per string.
+        let timings = PeatEvent.timings(of: popped)
+        for (e, t) in timings.enumerated() {
+            let l = t.level.rawValue
+            let wait = WaitClock.millis(from: PeatTimestamp(seconds: t.seconds, nanos: t.nanos), to: now)
             samples.millis[l].append(wait)
-            let ttl = e.hasRouting ? UInt64(e.routing.ttlSeconds) : 0
+            let ttl = UInt64(t.ttlSeconds)
             if ttl > 0, wait > ttl * 1000 { samples.expired[l] += 1 }
-            if l == 0 { samples.criticals.append(CriticalWait(eventID: e.eventID, millis: wait)) }
+            if l == 0 { samples.criticals.append(CriticalWait(eventID: popped[e].eventID, millis: wait)) }
         }
         return samples
     }
 
-    /// `event` went onto the link at `now` with `outcome`.
-    mutating func enqueued(_ event: PeatEvent, outcome: EnqueueOutcome, at now: PeatTimestamp) {
+    /// An event of `level` went onto the link at `now` with `outcome`.
+    mutating func enqueued(level: PriorityLevel, outcome: EnqueueOutcome, at now: PeatTimestamp) {
         switch outcome {
         case .rejected: return
         case .queued: break
         case .queuedAfterDropping(let victim): _ = popTimes[victim.priorityLevel.rawValue].popFirst()
         }
-        popTimes[event.priorityLevel.rawValue].append(now)
+        popTimes[level.rawValue].append(now)
     }
 
     /// The link waits of `sent`, at `now`.
     mutating func sent(_ sent: [PeatEvent], at now: PeatTimestamp) -> DelaySamples {
         var samples = DelaySamples(stage: .link, millis: [[], [], [], []], time: now.seconds)
-        for e in sent {
-            let l = e.priorityLevel.rawValue
+        for (e, t) in PeatEvent.timings(of: sent).enumerated() {
+            let l = t.level.rawValue
             let wait = popTimes[l].popFirst().map { WaitClock.millis(from: $0, to: now) } ?? 0
             samples.millis[l].append(wait)
-            if l == 0 { samples.criticals.append(CriticalWait(eventID: e.eventID, millis: wait)) }
+            if l == 0 { samples.criticals.append(CriticalWait(eventID: sent[e].eventID, millis: wait)) }
         }
         return samples
     }

@@ -27,7 +27,7 @@ public enum SoakFormat {
             ("expired (TTL)", count(r.expired)),
             ("frames rendered", "\(count(r.frames))  (render+diff+draw mean \(String(format: "%.2f", r.frameMean * 1000)) ms, max \(String(format: "%.2f", r.frameMax * 1000)) ms, \(count(r.cellsDrawn)) cells drawn)"),
             ("generator held back", r.heldBack == 0 ? "never (the console kept up)"
-                : "\(count(r.heldBack)) times, \(seconds(r.heldBackSeconds)) in all (the console had a tick's worth not yet taken in)"),
+                : "\(count(r.heldBack)) times, \(seconds(r.heldBackSeconds)) in all (the console had two ticks' worth not yet taken in)"),
             ("peak RSS", "\(mib(max(r.peakResidentBytes, r.highestSample)))  (VmHWM: the process's true peak, between samples too; highest sample \(mib(r.highestSample)))"),
             ("accounting", r.accountingHolds ? "in = out + queued + stored + evicted + expired; out = link sent + dropped + held" : "MISMATCH"),
         ]

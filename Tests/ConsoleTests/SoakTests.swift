@@ -193,8 +193,8 @@ import PeatInputs
         #expect(held.contains("elapsed") && held.contains("4.1 s  (--duration 4.0 s)"))
     }
 
-    /// A console slower than the generator: it is held back (counted), never more than a
-    /// tick's worth ahead, and the run still accounts for every event.
+    /// A console slower than the generator: it is held back (counted), never more than two
+    /// ticks' worth ahead, and the run still accounts for every event.
     @Test func aConsoleThatFallsBehindHoldsTheGeneratorBack() {
         let r = smallRun {
             $0.duration = 1.5

@@ -84,6 +84,44 @@ struct SchemaTests {
         #expect(try e.serializedBytes() as [UInt8] == bytes)
     }
 
+    /// `encodedSize` counts the bytes without encoding: it must be the encoding's size for every
+    /// kind of event — the demo's, edge cases (Unicode, binary, unknown and negative enum
+    /// numbers, an empty-but-present optional, no routing, empty timestamp and policy), long
+    /// fields whose lengths take two or three varint bytes, extreme numbers, unknown fields.
+    @Test func encodedSizeIsTheSerialisedSize() throws {
+        var events = codecSampleEvents(count: 40) + [full(), PeatEvent()]
+        var negative = event("negative-enums", .priorityLow)
+        negative.eventClass = .UNRECOGNIZED(-1)
+        negative.routing.priority = .UNRECOGNIZED(-5)
+        negative.routing.propagation = .UNRECOGNIZED(Int(Int32.min))
+        events.append(negative)
+        var long = full()
+        long.eventID = String(repeating: "x", count: 200)
+        long.eventType = String(repeating: "é", count: 10_000)
+        long.payloadValue = Data(repeating: 7, count: 70_000)
+        long.timestamp = PeatTimestamp(seconds: .max, nanos: .max)
+        long.routing.ttlSeconds = .max
+        long.routing.aggregationWindowMs = 1
+        events.append(long)
+        var empties = PeatEvent()
+        empties.timestamp = PeatTimestamp()
+        empties.routing = AggregationPolicy()
+        empties.sourceInstanceID = ""
+        events.append(empties)
+        // Unknown fields at each level (field 99, varint 5), as a newer schema's sender leaves them.
+        let unknown: [UInt8] = [0x98, 0x06, 5]
+        var withUnknown = try PeatEvent(serializedBytes: try full().serializedBytes() as [UInt8] + unknown)
+        var stamp = try PeatTimestamp(serializedBytes: [0x08, 1] + unknown)
+        stamp.nanos = 3
+        withUnknown.timestamp = stamp
+        withUnknown.routing = try AggregationPolicy(serializedBytes: [0x10, 1] + unknown)
+        events.append(withUnknown)
+        for e in events {
+            let bytes: [UInt8] = try e.serializedBytes()
+            #expect(e.encodedSize == bytes.count, "\(e.eventID.prefix(20))")
+        }
+    }
+
     @Test func queryMessagesRoundTrip() throws {
         var q = EventQuery()
         q.queryID = "q1"

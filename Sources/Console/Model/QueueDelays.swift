@@ -87,15 +87,16 @@ struct LevelDelays: Sendable {
     /// (second, waits recorded in that second), oldest first; seconds with none are absent.
     var seconds: [(second: UInt64, histogram: DelayHistogram)] = []
 
-    mutating func record(_ millis: UInt64, at second: UInt64) {
-        whole.record(millis)
-        if let last = seconds.last, last.second == second {
-            seconds[seconds.count - 1].histogram.record(millis)
-        } else {
-            var h = DelayHistogram(numberOfSignificantValueDigits: .two)
-            h.record(millis)
-            seconds.append((second, h))
+    /// Records `waits`, all left at `second`: the second's histogram is found once for them
+    /// all, not once per wait.
+    mutating func record(_ waits: some Collection<UInt64>, at second: UInt64) {
+        guard !waits.isEmpty else { return }
+        for w in waits { whole.record(w) }
+        if seconds.last?.second != second {
+            seconds.append((second, DelayHistogram(numberOfSignificantValueDigits: .two)))
         }
+        let last = seconds.count - 1
+        for w in waits { seconds[last].histogram.record(w) }
     }
 
     /// Drops the seconds that left the window ending at `now`.
@@ -139,7 +140,7 @@ public struct QueueDelays: Sendable, Equatable {
     public mutating func record(_ samples: DelaySamples) {
         let s = samples.stage.rawValue
         for (level, waits) in samples.millis.prefix(4).enumerated() {
-            for w in waits { histograms[s][level].record(w, at: samples.time) }
+            histograms[s][level].record(waits, at: samples.time)
             pending += waits.count
         }
         if !samples.criticals.isEmpty {

@@ -19,8 +19,10 @@ public struct StreamIngest: Sendable {
 
     /// What one batch did.
     public struct Batch: Sendable {
-        /// The events the emitter accepted, in order.
+        /// The events the emitter accepted, in order (only those `apply`'s `keep` kept).
         public var accepted: [PeatEvent] = []
+        /// How many events the emitter accepted, kept or not.
+        public var acceptedCount = 0
         /// The batch's last errors (at most `recentLimit`), oldest first.
         public var errors: [SourcedStreamError] = []
         /// Errors in the batch in all, folded ones included.
@@ -43,19 +45,37 @@ public struct StreamIngest: Sendable {
     /// Emits each event of `records` into `emitter` in order (without an emitter, counts them
     /// as events for a consumer that emits them itself) and counts each error, `folded` ones
     /// (counted upstream, not carried) included.
+    /// - Parameter keep: which accepted events the batch lists in `accepted` (all by default;
+    ///   a consumer that needs only some, e.g. the CRITICAL ones, saves a copy of each other
+    ///   event: the emitter then takes the event itself).
     @discardableResult
     public mutating func apply(_ records: some Sequence<StreamRecord>, from source: String, to emitter: EventEmitter?,
-                               folded: StreamErrorCounts = StreamErrorCounts()) -> Batch {
+                               folded: StreamErrorCounts = StreamErrorCounts(),
+                               keep: (PeatEvent) -> Bool = { _ in true }) -> Batch {
+        apply(Array(records), from: source, to: emitter, folded: folded, keep: keep)
+    }
+
+    /// `apply` of an array of records (the common case, without a generic sequence's
+    /// per-element indirection).
+    @discardableResult
+    public mutating func apply(_ records: [StreamRecord], from source: String, to emitter: EventEmitter?,
+                               folded: StreamErrorCounts = StreamErrorCounts(),
+                               keep: (PeatEvent) -> Bool = { _ in true }) -> Batch {
         var batch = Batch()
         var counts = folded
         var last = BoundedRing<Failure>(capacity: recentLimit)
-        for record in records {
-            switch record {
+        for i in records.indices {
+            switch records[i] {
             case .event(let event, let position):
                 guard let emitter else { events += 1; continue }
                 do {
-                    try emitter.emit(event)
-                    batch.accepted.append(event)
+                    if keep(event) {
+                        try emitter.emit(event)
+                        batch.accepted.append(event)
+                    } else {
+                        try emitter.emit(event)
+                    }
+                    batch.acceptedCount += 1
                 } catch {
                     counts.record(.emitterRejected)
                     last.append(.rejected(position, error))
@@ -73,7 +93,7 @@ public struct StreamIngest: Sendable {
             }
         }
         batch.errorCount = counts.total
-        events += batch.accepted.count
+        events += batch.acceptedCount
         errors.add(counts)
         recent.append(contentsOf: batch.errors)
         return batch

@@ -142,12 +142,13 @@ public struct LinkTransmitter: Sendable {
         var out: [PeatEvent] = []
         for level in 0..<4 {
             buckets[level].refill(now: now)
-            while let head = queues[level].first, buckets[level].take(head.size) {
-                queues[level].removeFirst()
-                out.append(head.event)
+            // Only the head's size is read before it goes; the event is then moved out, not
+            // copied (a copy of an event costs a retain and a release per string).
+            while let size = queues[level].first?.size, buckets[level].take(size) {
+                out.append(queues[level].removeFirst().event)
                 levelStats[level].transmitted += 1
-                levelStats[level].bytesTransmitted += head.size
-                if head.size > buckets[level].capacity { levelStats[level].oversize += 1 }
+                levelStats[level].bytesTransmitted += size
+                if size > buckets[level].capacity { levelStats[level].oversize += 1 }
             }
         }
         return out

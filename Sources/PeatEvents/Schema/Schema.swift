@@ -115,9 +115,110 @@ extension PeatEvent {
     }
 
     /// The event's size on the wire (its protobuf encoding), the unit of the link model.
+    ///
+    /// Counted field by field as SwiftProtobuf's binary encoder sizes them (the fields
+    /// `traverse` visits, tag + length + bytes, unknown fields included), without encoding:
+    /// the link sizes every popped event, and serialising each one to count its bytes was
+    /// most of that. `SchemaTests` check it against `serializedBytes().count`.
     public var encodedSize: Int {
-        (try? serializedBytes() as [UInt8])?.count ?? 0
+        var n = 0
+        if !eventID.isEmpty { n += WireSize.lengthDelimited(eventID.utf8.count) }
+        if hasTimestamp { n += WireSize.lengthDelimited(timestamp.encodedSize) }
+        if !sourceNodeID.isEmpty { n += WireSize.lengthDelimited(sourceNodeID.utf8.count) }
+        if !sourceFormationID.isEmpty { n += WireSize.lengthDelimited(sourceFormationID.utf8.count) }
+        if hasSourceInstanceID { n += WireSize.lengthDelimited(sourceInstanceID.utf8.count) }
+        if eventClass != .unspecified { n += WireSize.enumField(eventClass.rawValue) }
+        if !eventType.isEmpty { n += WireSize.lengthDelimited(eventType.utf8.count) }
+        if hasRouting { n += WireSize.lengthDelimited(routing.encodedSize) }
+        if !payloadTypeURL.isEmpty { n += WireSize.lengthDelimited(payloadTypeURL.utf8.count) }
+        if !payloadValue.isEmpty { n += WireSize.lengthDelimited(payloadValue.count) }
+        return n + unknownFields.data.count
     }
+}
+
+/// What the console's delay and link accounting reads of an event, as plain values.
+public struct EventTiming: Sendable, Equatable {
+    /// The queue level the event is filed at (`PeatEvent.priorityLevel`).
+    public var level: PriorityLevel
+    /// Its timestamp (zero when unset), seconds and nanoseconds.
+    public var seconds: UInt64
+    public var nanos: UInt32
+    /// Its routing's TTL, seconds (0 without routing).
+    public var ttlSeconds: UInt32
+}
+
+extension PeatEvent {
+    /// The timing of each of `events`, in order, read in place.
+    ///
+    /// Read here, where the generated accessors are inlined: from another module each
+    /// `timestamp`, `routing` or `hasRouting` of an event in an array is a call that first
+    /// copies the whole event (a retain and a release per string) — the console read three
+    /// of them per popped event.
+    public static func timings(of events: [PeatEvent]) -> [EventTiming] {
+        var out: [EventTiming] = []
+        out.reserveCapacity(events.count)
+        events.withUnsafeBufferPointer { events in
+            guard let base = events.baseAddress else { return }
+            for i in 0..<events.count {
+                // Field by field through the pointer: a whole event read out (`for e in`,
+                // `map`) is a copy of it.
+                let e = base + i
+                let routed = e.pointee.hasRouting
+                let priority = e.pointee.routing.priority, ttl = e.pointee.routing.ttlSeconds
+                let seconds = e.pointee.timestamp.seconds, nanos = e.pointee.timestamp.nanos
+                out.append(EventTiming(level: routed ? PriorityLevel(priority) : .normal, seconds: seconds, nanos: nanos,
+                                       ttlSeconds: routed ? ttl : 0))
+            }
+        }
+        return out
+    }
+}
+
+extension PeatTimestamp {
+    /// The timestamp's size on the wire (its protobuf encoding), counted as the encoder does.
+    public var encodedSize: Int {
+        var n = 0
+        if seconds != 0 { n += WireSize.varintField(seconds) }
+        if nanos != 0 { n += WireSize.varintField(UInt64(nanos)) }
+        return n + unknownFields.data.count
+    }
+}
+
+extension AggregationPolicy {
+    /// The policy's size on the wire (its protobuf encoding), counted as the encoder does.
+    public var encodedSize: Int {
+        var n = 0
+        if propagation != .propagationFull { n += WireSize.enumField(propagation.rawValue) }
+        if priority != .priorityCritical { n += WireSize.enumField(priority.rawValue) }
+        if ttlSeconds != 0 { n += WireSize.varintField(UInt64(ttlSeconds)) }
+        if aggregationWindowMs != 0 { n += WireSize.varintField(UInt64(aggregationWindowMs)) }
+        return n + unknownFields.data.count
+    }
+}
+
+/// Sizes of protobuf binary fields with numbers 1–15 (a one-byte tag), as SwiftProtobuf's
+/// size visitor counts them.
+enum WireSize {
+    /// Bytes of `value` as a varint.
+    @inline(__always)
+    static func varint(_ value: UInt64) -> Int {
+        ((UInt64.bitWidth &* 9 &+ 64) &- (value.leadingZeroBitCount &* 9)) / 64
+    }
+
+    /// A varint field: tag and value.
+    @inline(__always)
+    static func varintField(_ value: UInt64) -> Int { 1 + varint(value) }
+
+    /// An enum field: tag and the raw value as a sign-extended 32-bit varint (a negative
+    /// number takes ten bytes).
+    @inline(__always)
+    static func enumField(_ rawValue: Int) -> Int {
+        1 + varint(UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: rawValue))))
+    }
+
+    /// A string, bytes or message field of `count` bytes: tag, length and the bytes.
+    @inline(__always)
+    static func lengthDelimited(_ count: Int) -> Int { 1 + varint(UInt64(count)) + count }
 }
 
 extension EventClass {
