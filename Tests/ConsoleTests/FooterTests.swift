@@ -21,7 +21,10 @@ import Testing
         #expect(footer(s) == "q/Esc back  j/k scroll  y copy  PgUp/PgDn page  g/G top/end  Tab pane  ? help  ^C quit")
 
         s.helpShown = true  // the help over the detail view: the help's keys
+        s.helpMaxScroll = 12  // taller than the screen: it scrolls, and the footer says how
         #expect(footer(s) == "q/Esc close  j/k scroll  PgUp/PgDn page  ^C quit")
+        s.helpMaxScroll = 0  // it fits: nothing to scroll, no scrolling keys offered
+        #expect(footer(s) == "q/Esc close  ^C quit")
 
         s.helpShown = false
         s.detail = nil
@@ -36,6 +39,7 @@ import Testing
     @Test func viewHintsUseTheKeysOfTheBindingsTheyName() {
         var s = emptyState(Size(width: 80, height: 24))
         s.helpShown = true
+        s.helpMaxScroll = 30
         let hints = KeyMap.standard.footerBindings(in: s)
         #expect(hints.map(\.label) == ["close", "scroll", "page", "quit"])
         #expect(hints[1].keys.contains(.character("j")) && hints[0].keys == [.escape] && hints[0].keyLabel == "q/Esc")
