@@ -35,9 +35,24 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == MemoryChild.fla
     MemoryChild.run(CommandLine.arguments[2])
     exit(0)
 }
+let workloads = ["W1", "W2", "W3", "W4", "W5", "R1", "IDLE", "MEM"]
+let usage = """
+    usage: peat-bench [--json] [\(workloads.joined(separator: " "))]
+    Runs the named workloads (all when none is named) and prints a table, or with --json one
+    JSON object. Build in release mode first: swift build -c release (IDLE needs peat-console).
+    """
+if CommandLine.arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print(usage)
+    exit(0)
+}
 let loadAtStart = MachineInfo.loadAverage
 let jsonOutput = CommandLine.arguments.contains("--json")
 let selected = Set(CommandLine.arguments.dropFirst().filter { $0 != "--json" }.map { $0.uppercased() })
+let unknownWorkloads = selected.subtracting(workloads).sorted()
+if !unknownWorkloads.isEmpty {
+    FileHandle.standardError.write(Data("peat-bench: unknown workload \(unknownWorkloads.joined(separator: ", "))\n\(usage)\n".utf8))
+    exit(64)
+}
 func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
 
 let payload = Data(repeating: 0xAB, count: 16)

@@ -24,7 +24,6 @@ public enum BatchSize {
 @discardableResult
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
-    let focused = state.focusedNode
     func command(_ c: NodeCommand) {
         for key in state.targets(of: c) { effects.append(Effect(c, for: key)) }
     }
