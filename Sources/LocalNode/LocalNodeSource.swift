@@ -221,16 +221,16 @@ public final class LocalNodeSource: NodeSource {
         let pendingByLevel = emitter.pendingCounts
         let popped = emitter.popEvents(max: max)
         let now = emitter.clock.now()
-        let measured = waits.popped(popped, at: now)
+        // The events are read in place (a loop over copies, or reading an event's level here,
+        // costs a retain and a release per string of each), once for the waits and the link.
+        let timings = PeatEvent.timings(of: popped)
+        let measured = waits.popped(popped, timings: timings, at: now)
         if !popped.isEmpty { events.append(.delays(measured)) }
         var fates: [LinkFateChange] = []
         var criticals: [String] = []
         var levels: [PriorityLevel] = []
         levels.reserveCapacity(Swift.min(popped.count, PopStep.keptLevels))
-        // The events are read in place (a loop over copies, or reading an event's level here,
-        // costs a retain and a release per string of each); the link keeps a copy and the pop
-        // log takes them after.
-        let timings = PeatEvent.timings(of: popped)
+        // The link keeps a copy of each event; the pop log takes them after.
         popped.withUnsafeBufferPointer { popped in
             for i in popped.indices {
                 let level = timings[i].level
@@ -297,9 +297,10 @@ public final class LocalNodeSource: NodeSource {
     /// Sends what the link's tokens allow at `now`.
     private func transmit(now: PeatTimestamp) {
         let all = link.transmit(now: now)
-        if !all.isEmpty { events.append(.delays(waits.sent(all, at: now))) }
+        let timings = PeatEvent.timings(of: all)
+        if !all.isEmpty { events.append(.delays(waits.sent(all, timings: timings, at: now))) }
         var sent: [LinkFateChange] = []
-        for (i, t) in PeatEvent.timings(of: all).enumerated() where t.level == .critical {
+        for (i, t) in timings.enumerated() where t.level == .critical {
             sent.append(LinkFateChange(eventID: all[i].eventID, fate: .transmitted, from: .waiting))
         }
         if !sent.isEmpty { events.append(.linkFates(sent)) }

@@ -20,11 +20,10 @@ struct WaitClock {
     }
 
     /// The queue waits of `popped`, at `now`; those that waited past their TTL counted.
-    func popped(_ popped: [PeatEvent], at now: PeatTimestamp) -> DelaySamples {
+    /// `timings` are `PeatEvent.timings(of: popped)`, read once by the caller (reading an
+    /// event's fields here copied it first, a retain and a release per string).
+    func popped(_ popped: [PeatEvent], timings: [EventTiming], at now: PeatTimestamp) -> DelaySamples {
         var samples = DelaySamples(stage: .queue, millis: [[], [], [], []], time: now.seconds)
-        // Plain values read in place (PeatEvent.timings): reading an event's fields here
-        // copied it first, a retain and a release per string.
-        let timings = PeatEvent.timings(of: popped)
         for (e, t) in timings.enumerated() {
             let l = t.level.rawValue
             let wait = WaitClock.millis(from: PeatTimestamp(seconds: t.seconds, nanos: t.nanos), to: now)
@@ -46,10 +45,10 @@ struct WaitClock {
         popTimes[level.rawValue].append(now)
     }
 
-    /// The link waits of `sent`, at `now`.
-    mutating func sent(_ sent: [PeatEvent], at now: PeatTimestamp) -> DelaySamples {
+    /// The link waits of `sent`, at `now` (`timings`: `PeatEvent.timings(of: sent)`).
+    mutating func sent(_ sent: [PeatEvent], timings: [EventTiming], at now: PeatTimestamp) -> DelaySamples {
         var samples = DelaySamples(stage: .link, millis: [[], [], [], []], time: now.seconds)
-        for (e, t) in PeatEvent.timings(of: sent).enumerated() {
+        for (e, t) in timings.enumerated() {
             let l = t.level.rawValue
             let wait = popTimes[l].popFirst().map { WaitClock.millis(from: $0, to: now) } ?? 0
             samples.millis[l].append(wait)
