@@ -64,6 +64,8 @@ struct HostileRemoteFiguresTests {
         app.begin(on: backend)
         _ = app.present(on: backend)
         #expect(backend.screen.lines.joined(separator: "\n").contains("figures left out"))
+        // And the header, for the focused node, counts them.
+        #expect(backend.screen.lines[0].contains("\(expectedUnusable) bad figures"))
     }
 
     @Test("a huge rate is shown as a whole number, and one that fits keeps its decimal")

@@ -80,7 +80,10 @@ public enum CompareView {
     /// run when neither is known. Nil when nothing was ever queued at the level.
     public static func felt(_ model: NodeModel, _ level: PriorityLevel, now: UInt64) -> (millis: UInt64, oldest: Bool)? {
         let recent = model.delays.summary(level, recent: true)
-        let oldest = model.oldestAge(level, now: now).map { UInt64(max(0, $0)).multipliedReportingOverflow(by: 1000).overflow ? UInt64.max : UInt64(max(0, $0)) * 1000 }
+        let oldest = model.oldestAge(level, now: now).map { age in
+            let (millis, overflow) = UInt64(max(0, age)).multipliedReportingOverflow(by: 1000)
+            return overflow ? UInt64.max : millis
+        }
         if let oldest, oldest > recent.p99 { return (oldest, true) }
         if recent.count > 0 { return (recent.p99, false) }
         let run = model.delays.summary(level, recent: false)

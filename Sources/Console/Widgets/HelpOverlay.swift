@@ -3,6 +3,8 @@
 public struct HelpOverlay {
     public var keyMap: KeyMap
     static let keyWidth = 11
+    /// Columns between the two columns, and the box's border and inner margin on both sides.
+    static let gutter = 3, frame = 4
 
     public init(keyMap: KeyMap) { self.keyMap = keyMap }
 
@@ -76,7 +78,7 @@ public struct HelpOverlay {
         var best: (height: Int, columns: [[[Span]]])?
         for cut in 1..<blocks.count {
             let left = stacked(blocks[..<cut]), right = stacked(blocks[cut...])
-            guard width(left) + width(right) + 3 + 4 <= area.width else { continue }
+            guard width(left) + width(right) + gutter + frame <= area.width else { continue }
             let height = max(left.count, right.count)
             if best == nil || height < best!.height { best = (height, [left, right]) }
         }
@@ -94,7 +96,7 @@ public struct HelpOverlay {
         let columns = columns(for: area, theme: theme)
         let colWidths = columns.map { $0.map(\.width).max() ?? 0 }
         let lines = columns.map(\.count).max() ?? 0
-        let width = min(area.width, colWidths.reduce(0, +) + 3 * (columns.count - 1) + 4)
+        let width = min(area.width, colWidths.reduce(0, +) + HelpOverlay.gutter * (columns.count - 1) + HelpOverlay.frame)
         let height = min(area.height, lines + 2)
         let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         let inner = Box(title: [Span("Keys")], trailing: [Span("q, ? or Esc closes", theme.style(.muted))], focused: true)
@@ -107,7 +109,7 @@ public struct HelpOverlay {
             for (row, line) in column.dropFirst(first).prefix(inner.height).enumerated() {
                 buffer.put(line, x: x, y: inner.y + row, maxWidth: w, ellipsis: theme.glyphs.ellipsis)
             }
-            x += colWidths[i] + 3
+            x += colWidths[i] + HelpOverlay.gutter
         }
         let hidden = lines - inner.height
         if hidden > 0, rect.height >= 2 {
